@@ -71,7 +71,6 @@ export type Flag =
   | 'tampered-text'
   | 'checks-failed'
   | 'not-utf8'
-  | 'cells-ambiguous'
   | 'truncated';
 
 export interface ReportRecord {
@@ -93,6 +92,11 @@ export interface ReportRecord {
   checks: Check[];
   flags: Flag[];
   /** Extra keys (allowed by the contract): how the document was read. */
+  /**
+   * Table rows printed with fewer values than columns in flattened text, so the column of each value
+   * was guessed (`applications.r1`, `active.fees`, `reviewLitigation`). Grid tables never need this.
+   */
+  guessedRows: string[];
   encoding: string;
   attachments: Attachment[];
 }
