@@ -1,0 +1,28 @@
+/**
+ * The nianbao command line. Each command lives in its own module and only wires stages together:
+ * the logic is in crawler/, storage/ and parsers/.
+ */
+import { Command, CommanderError } from 'commander';
+import { EXIT, UserError } from './exit.ts';
+import { registerParse } from './parse.ts';
+
+const program = new Command('nianbao')
+  .description('Crawl, archive and parse Chinese government information-disclosure annual reports (政府信息公开工作年度报告)')
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerParse(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else if (err instanceof UserError) {
+    process.stderr.write(`nianbao: ${err.message}\n`);
+    process.exitCode = err.exitCode;
+  } else {
+    throw err;
+  }
+}
