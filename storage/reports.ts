@@ -1,0 +1,92 @@
+/**
+ * Writing parsed records: one `reports` row per report version, its cells in long form and its
+ * checks. A report corrected in place (same URL, new body) becomes version 2; version 1 stays.
+ */
+import type { ReportRecord } from '../parsers/record.ts';
+import type { Db } from './db.ts';
+
+export interface CellRow {
+  table: 'active' | 'applications' | 'reviewLitigation';
+  row: string;
+  column: string;
+  value: number | null;
+}
+
+/** The record's tables flattened into (table, row, column, value); breakdown parts keep their label. */
+export function recordCells(record: ReportRecord): CellRow[] {
+  const cells: CellRow[] = [];
+  for (const [row, values] of Object.entries(record.active)) {
+    for (const [column, value] of Object.entries(values ?? {})) {
+      if (column === 'breakdown' && Array.isArray(value)) {
+        for (const part of value as { label: string; [k: string]: unknown }[]) {
+          for (const [k, v] of Object.entries(part)) {
+            if (k !== 'label') cells.push({ table: 'active', row: `${row}.breakdown.${part.label}`, column: k, value: v as number | null });
+          }
+        }
+      } else cells.push({ table: 'active', row, column, value: value as number | null });
+    }
+  }
+  for (const [row, values] of Object.entries(record.applications)) {
+    for (const [column, value] of Object.entries(values ?? {})) cells.push({ table: 'applications', row, column, value });
+  }
+  for (const [row, values] of Object.entries(record.reviewLitigation)) {
+    for (const [column, value] of Object.entries(values ?? {})) cells.push({ table: 'reviewLitigation', row, column, value });
+  }
+  return cells;
+}
+
+export class ReportStore {
+  private readonly insertReport;
+  private readonly insertCell;
+  private readonly insertCheck;
+  private readonly versionStmt;
+  private readonly existsStmt;
+
+  constructor(private readonly db: Db) {
+    this.insertReport = db.prepare(`INSERT INTO reports
+      (snapshot_id, url, portal, version, is_report, title, year, agency, publisher, index_number, document_number,
+       written_on, published_on, template, text, flags, checks_total, checks_failed, encoding, record)
+      VALUES (@snapshotId, @url, @portal, @version, @isReport, @title, @year, @agency, @publisher, @indexNumber, @documentNumber,
+       @writtenOn, @publishedOn, @template, @text, @flags, @checksTotal, @checksFailed, @encoding, @record)`);
+    this.insertCell = db.prepare(`INSERT OR REPLACE INTO cells (report_id, table_name, row_key, column_key, value) VALUES (?, ?, ?, ?, ?)`);
+    this.insertCheck = db.prepare(`INSERT OR REPLACE INTO checks (report_id, check_id, scope, ok, detail) VALUES (?, ?, ?, ?, ?)`);
+    this.versionStmt = db.prepare(`SELECT COALESCE(MAX(version), 0) AS v FROM reports WHERE url = ?`);
+    this.existsStmt = db.prepare(`SELECT id FROM reports WHERE snapshot_id = ?`);
+  }
+
+  /** Store the record parsed from a snapshot; returns the report id (existing one if already stored). */
+  add(snapshotId: number, url: string, portal: string | null, record: ReportRecord): number {
+    const existing = this.existsStmt.get(snapshotId) as { id: number } | undefined;
+    if (existing) return existing.id;
+    const write = this.db.transaction(() => {
+      const version = (this.versionStmt.get(url) as { v: number }).v + 1;
+      const info = this.insertReport.run({
+        snapshotId,
+        url,
+        portal,
+        version,
+        isReport: record.isReport ? 1 : 0,
+        title: record.title,
+        year: record.year,
+        agency: record.agency,
+        publisher: record.publisher,
+        indexNumber: record.indexNumber,
+        documentNumber: record.documentNumber,
+        writtenOn: record.writtenOn,
+        publishedOn: record.publishedOn,
+        template: record.template,
+        text: record.text,
+        flags: JSON.stringify(record.flags),
+        checksTotal: record.checks.length,
+        checksFailed: record.checks.filter((c) => !c.ok).length,
+        encoding: record.encoding,
+        record: JSON.stringify(record),
+      });
+      const id = Number(info.lastInsertRowid);
+      for (const c of recordCells(record)) this.insertCell.run(id, c.table, c.row, c.column, c.value);
+      for (const c of record.checks) this.insertCheck.run(id, c.id, c.scope, c.ok ? 1 : 0, c.detail);
+      return id;
+    });
+    return write();
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * Writing snapshots as WARC 1.1 (ISO 28500): one gzip member per record, so any record can be read
+ * from its offset alone, and files rolled at a size limit. Records are built and serialised by the
+ * `warcio` library. A response is written as [response, request] in one append, so a kill between
+ * two writes leaves at most one whole exchange unindexed (the crawl adopts it on restart, see
+ * recover.ts) or one partial gzip member (cut off on restart).
+ * Bodies are stored as the HTTP client handed them over: transfer and content encodings removed,
+ * the rest byte-exact; the original Content-Encoding is kept as X-Archive-Orig-Content-Encoding.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { WARCRecord } from 'warcio';
+import { WARCSerializer } from 'warcio/node';
+
+export interface Exchange {
+  url: string;
+  method: string;
+  requestHeaders: Record<string, string>;
+  requestBody?: Buffer;
+  status: number;
+  statusText?: string;
+  /** Response headers as received, in order (names as the server sent them). */
+  responseHeaders: [string, string][];
+  body: Buffer;
+  fetchedAt: Date;
+}
+
+export interface WrittenRecord {
+  /** File name relative to the archive directory. */
+  file: string;
+  offset: number;
+  length: number;
+  /** `sha256:<hex>` of the body. */
+  digest: string;
+  recordId: string;
+}
+
+export interface WarcWriterOptions {
+  /** Roll to a new file once the current one reaches this size. */
+  maxFileBytes?: number;
+  /** Software and operator lines for the warcinfo record. */
+  software?: string;
+  operator?: string;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+export function bodyDigest(body: Uint8Array): string {
+  return `sha256:${createHash('sha256').update(body).digest('hex')}`;
+}
+
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  if (bytes.length) yield bytes;
+}
+
+const HOP_BY_HOP = new Set(['transfer-encoding', 'content-encoding', 'content-length', 'connection', 'keep-alive']);
+
+function archivedHeaders(headers: [string, string][], bodyLength: number): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [name, value] of headers) {
+    const lower = name.toLowerCase();
+    if (lower === 'content-encoding') out.push(['X-Archive-Orig-Content-Encoding', value]);
+    else if (!HOP_BY_HOP.has(lower)) out.push([name, value]);
+  }
+  out.push(['Content-Length', String(bodyLength)]);
+  return out;
+}
+
+function timestamp(d: Date): string {
+  return d.toISOString().replace(/[-:TZ.]/g, '').slice(0, 17);
+}
+
+export class WarcWriter {
+  private fd: number | null = null;
+  private file = '';
+  private size = 0;
+  private seq = 0;
+  private readonly maxFileBytes: number;
+
+  constructor(
+    readonly dir: string,
+    private readonly options: WarcWriterOptions = {},
+  ) {
+    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    mkdirSync(dir, { recursive: true });
+  }
+
+  private async open(): Promise<void> {
+    this.file = `nianbao-${timestamp(new Date())}-${process.pid}-${String(this.seq++).padStart(5, '0')}.warc.gz`;
+    this.fd = openSync(path.join(this.dir, this.file), 'a');
+    this.size = statSync(path.join(this.dir, this.file)).size;
+    const info = WARCRecord.createWARCInfo(
+      { filename: this.file, warcVersion: 'WARC/1.1' },
+      { software: this.options.software ?? 'nianbao', format: 'WARC File Format 1.1', operator: this.options.operator ?? '' },
+    );
+    this.append(await WARCSerializer.serialize(info, { gzip: true }));
+  }
+
+  private append(bytes: Uint8Array): number {
+    const offset = this.size;
+    writeSync(this.fd!, bytes);
+    this.size += bytes.length;
+    return offset;
+  }
+
+  private async ensureOpen(): Promise<void> {
+    if (this.fd === null || this.size >= this.maxFileBytes) {
+      this.closeFile();
+      await this.open();
+    }
+  }
+
+  private async requestRecord(x: Exchange, concurrentTo: string): Promise<Uint8Array> {
+    const u = new URL(x.url);
+    const record = WARCRecord.create(
+      {
+        url: x.url,
+        date: x.fetchedAt.toISOString(),
+        type: 'request',
+        warcVersion: 'WARC/1.1',
+        statusline: `${x.method} ${u.pathname}${u.search} HTTP/1.1`,
+        httpHeaders: { Host: u.host, ...x.requestHeaders },
+        warcHeaders: { 'WARC-Concurrent-To': concurrentTo },
+      },
+      once(x.requestBody ?? new Uint8Array()),
+    );
+    return WARCSerializer.serialize(record, { gzip: true });
+  }
+
+  /** Store a response with its request; returns where the response record went. */
+  async writeResponse(x: Exchange): Promise<WrittenRecord> {
+    await this.ensureOpen();
+    const recordId = `<urn:uuid:${randomUUID()}>`;
+    const digest = bodyDigest(x.body);
+    const response = WARCRecord.create(
+      {
+        url: x.url,
+        date: x.fetchedAt.toISOString(),
+        type: 'response',
+        warcVersion: 'WARC/1.1',
+        statusline: `HTTP/1.1 ${x.status} ${x.statusText ?? ''}`.trimEnd(),
+        httpHeaders: archivedHeaders(x.responseHeaders, x.body.length) as unknown as Record<string, string>,
+        warcHeaders: { 'WARC-Record-ID': recordId },
+        keepHeadersCase: true,
+      },
+      once(x.body),
+    );
+    const responseBytes = await WARCSerializer.serialize(response, { gzip: true, digest: { algo: 'sha-256', prefix: 'sha256:', base32: false } });
+    const requestBytes = await this.requestRecord(x, recordId);
+    const offset = this.append(Buffer.concat([responseBytes, requestBytes]));
+    return { file: this.file, offset, length: responseBytes.length, digest, recordId };
+  }
+
+  /**
+   * Store a fetch whose body equals an earlier snapshot's (same digest, or a 304): a WARC revisit
+   * record pointing at the original, not a second copy.
+   */
+  async writeRevisit(x: Exchange, original: { url: string; date: string; digest: string; recordId?: string }): Promise<WrittenRecord> {
+    await this.ensureOpen();
+    const recordId = `<urn:uuid:${randomUUID()}>`;
+    const warcHeaders: Record<string, string> = {
+      'WARC-Record-ID': recordId,
+      'WARC-Profile': 'http://netpreserve.org/warc/1.1/revisit/identical-payload-digest',
+      'WARC-Payload-Digest': original.digest,
+    };
+    if (original.recordId) warcHeaders['WARC-Refers-To'] = original.recordId;
+    const revisit = WARCRecord.create(
+      {
+        url: x.url,
+        date: x.fetchedAt.toISOString(),
+        type: 'revisit',
+        warcVersion: 'WARC/1.1',
+        statusline: `HTTP/1.1 ${x.status} ${x.statusText ?? ''}`.trimEnd(),
+        httpHeaders: archivedHeaders(x.responseHeaders, 0) as unknown as Record<string, string>,
+        warcHeaders,
+        refersToUrl: original.url,
+        refersToDate: original.date,
+        keepHeadersCase: true,
+      },
+      once(new Uint8Array()),
+    );
+    const revisitBytes = await WARCSerializer.serialize(revisit, { gzip: true });
+    const requestBytes = await this.requestRecord(x, recordId);
+    const offset = this.append(Buffer.concat([revisitBytes, requestBytes]));
+    return { file: this.file, offset, length: revisitBytes.length, digest: original.digest, recordId };
+  }
+
+  private closeFile(): void {
+    if (this.fd === null) return;
+    fsyncSync(this.fd);
+    closeSync(this.fd);
+    this.fd = null;
+  }
+
+  close(): void {
+    this.closeFile();
+  }
+}

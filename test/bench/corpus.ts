@@ -1,0 +1,38 @@
+/**
+ * The benchmark corpus: every HTML report page the repository holds (parser fixtures, the demo
+ * web's report pages) plus ../shared/real when present, repeated until the corpus is large enough.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT, SHARED_DIR } from '../support/shared.ts';
+
+function htmlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return htmlFiles(full);
+    return /\.html?$/.test(name) ? [full] : [];
+  });
+}
+
+export interface CorpusPage {
+  file: string;
+  bytes: Buffer;
+}
+
+/** Distinct report pages (a page counts when it has a table or is long: listing pages are left out). */
+export function reportPages(): CorpusPage[] {
+  const files = [
+    ...htmlFiles(path.join(PROJECT_ROOT, 'test/fixtures/pages')),
+    ...htmlFiles(path.join(PROJECT_ROOT, 'data/demo-web')),
+    ...htmlFiles(path.join(SHARED_DIR, 'real')),
+  ];
+  return files
+    .map((file) => ({ file, bytes: readFileSync(file) }))
+    .filter((p) => p.bytes.length > 8000 && /<table/i.test(p.bytes.toString('latin1')));
+}
+
+export function repeatTo<T>(items: T[], n: number): T[] {
+  if (!items.length) throw new Error('benchmark corpus is empty');
+  return Array.from({ length: Math.max(n, items.length) }, (_, i) => items[i % items.length]);
+}
