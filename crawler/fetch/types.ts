@@ -1,0 +1,41 @@
+/** What the fetchers take and give back, whichever way (HTTP client or browser) a page was fetched. */
+import type { ErrorClass } from '../../storage/fetchLog.ts';
+
+export interface FetchTask {
+  /** The frontier key: one per distinct request. */
+  key: string;
+  url: string;
+  method: 'GET' | 'POST';
+  /** Form body of a POST (Hanweb data-proxy lists). */
+  payload?: string;
+  headers?: Record<string, string>;
+}
+
+export interface FetchResult {
+  task: FetchTask;
+  /** After redirects. */
+  finalUrl: string;
+  /** Null when no response came (DNS, refused, reset, timeout). */
+  status: number | null;
+  statusText: string;
+  responseHeaders: [string, string][];
+  /** The body as received (transfer/content encodings removed by the client, nothing else). */
+  body: Buffer;
+  /** Browser only: the DOM after scripts ran, for finding links a script wrote. */
+  renderedHtml?: string;
+  requestHeaders: Record<string, string>;
+  startedAt: Date;
+  durationMs: number;
+  error?: { class: ErrorClass; message: string };
+  fetchedBy: 'http' | 'browser';
+}
+
+export interface Fetcher {
+  fetch(task: FetchTask): Promise<FetchResult>;
+  close(): Promise<void>;
+}
+
+export function header(headers: [string, string][], name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return headers.find(([k]) => k.toLowerCase() === lower)?.[1];
+}
