@@ -37,11 +37,16 @@ const LABELS: [string, Field][] = [
   ['公文种类', 'other'], ['浏览次数', 'other'], ['访问次数', 'other'], ['点击数', 'other'], ['字号', 'other'],
   ['作者', 'other'], ['责任编辑', 'other'], ['关键词', 'other'], ['公开方式', 'other'], ['公开范围', 'other'],
   ['发文机关', 'other'], ['视力保护色', 'other'], ['编号', 'other'], ['名称', 'other'], ['标题', 'other'],
+  ['字体', 'other'], ['阅读', 'other'], ['阅读次数', 'other'], ['浏览量', 'other'], ['访问量', 'other'], ['点击量', 'other'],
+  ['分享到', 'other'], ['打印', 'other'],
 ];
 
-/** A label may be printed with spaces between its characters (`索 引 号`). */
+/**
+ * A label may be printed with spaces between its characters (`索 引 号`), and is followed by a colon,
+ * or by a cell boundary in the label/value tables of 集约化 platforms (`索引号 | 014000319/2024-00012`).
+ */
 const spaced = (label: string): string => [...label].join('\\s*');
-const LABEL_RE = new RegExp(`(${LABELS.map(([l]) => spaced(l)).sort((a, b) => b.length - a.length).join('|')})\\s*[:：]`, 'g');
+const LABEL_RE = new RegExp(`(${LABELS.map(([l]) => spaced(l)).sort((a, b) => b.length - a.length).join('|')})\\s*(?:[:：]|(?=\\|))`, 'g');
 const LABEL_FIELD = new Map(LABELS.map(([l, f]) => [l, f]));
 
 /** Metadata lines are short; a body sentence that happens to contain `时间：` is not one. */
@@ -63,7 +68,7 @@ function labelledValues(lines: string[]): Partial<Record<Field, string>> {
       if (!field || field === 'other' || (prev && !/[\s|\[【(（\-·•]/.test(prev))) return;
       const end = i + 1 < matches.length ? matches[i + 1].index : line.length;
       let value = line.slice(m.index! + m[0].length, end);
-      value = collapseSpaces(value.replace(/^[\s|]+/, '').split('|')[0].replace(/[\]】)）\s]+$/, ''));
+      value = collapseSpaces(value.replace(/^[\s|]+/, '').split('|')[0].replace(/\s*[【[](?!\d).*$/, '').replace(/[\]】)）\s]+$/, ''));
       if (GENERIC_DATE_LABELS.has(label) && !parseDate(value)) return;
       if (!found[field]) found[field] = value;
     });

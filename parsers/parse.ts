@@ -41,7 +41,11 @@ export function parseReport(bytes: Uint8Array, options: ParseOptions = {}): Repo
   const rows = tableRows(page.blocks);
   const paragraphs = page.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
   const report = isReport({ title: meta.title, paragraphs, hasTables: rows.length > 0, hasAttachments: page.attachments.length > 0 });
-  const template = detectTemplate(rows, meta.year, report);
+  const bodyLength = paragraphs.reduce((n, p) => n + p.length, 0);
+  // Only file links next to a short body: the format cannot be seen from the page.
+  const statisticRows = rows.filter((r) => r.section !== null).length;
+  const attachmentOnly = report && page.attachments.length > 0 && statisticRows === 0 && bodyLength < ATTACHMENT_ONLY_MAX_TEXT;
+  const template = attachmentOnly ? 'unknown' : detectTemplate(rows, meta.year, report);
 
   const flags = new Set<Flag>();
   let active: ActiveTable = {};
@@ -62,8 +66,7 @@ export function parseReport(bytes: Uint8Array, options: ParseOptions = {}): Repo
 
   const text = mainText(page.blocks);
   const tablesMissing = [active, applications, reviewLitigation].some(isEmpty);
-  const bodyLength = paragraphs.reduce((n, p) => n + p.length, 0);
-  if (report && page.attachments.length && rows.length === 0 && bodyLength < ATTACHMENT_ONLY_MAX_TEXT) flags.add('attachment-only');
+  if (attachmentOnly) flags.add('attachment-only');
   else if (report && (template === '2019' || template === '2021') && tablesMissing) flags.add('table-missing');
   if (decoded.encoding !== 'utf-8') flags.add('not-utf8');
   if (page.truncated) flags.add('truncated');

@@ -9,7 +9,7 @@ import { labelKey } from '../normalize.ts';
 import { parseNumber, yuanToWan, type MoneyUnit } from '../numbers.ts';
 import type { ActiveTable, BreakdownPart, Template } from '../record.ts';
 import { assignValues, columnMap, type ColumnMap } from './columns.ts';
-import type { TableRow } from './rows.ts';
+import { hasNumbers, type TableRow } from './rows.ts';
 import type { TableResult } from './values.ts';
 
 type Item = 'regulations' | 'normativeDocuments' | 'licensing' | 'otherServices' | 'penalty' | 'coercion' | 'fees' | 'procurement';
@@ -153,7 +153,7 @@ export function extractActive(rows: TableRow[], template: Template): TableResult
     const keys = row.labels.map((c) => labelKey(c.text));
     for (const k of keys) if (/单位:?万元/.test(k) && !fieldOf(k)) sectionUnit = '万元';
     // A grid header row: labels only, naming columns.
-    if (row.exact && !row.values.length && keys.some((k) => fieldOf(k)) && !keys.some((k) => itemOf(k))) {
+    if (row.exact && !hasNumbers(row) && keys.some((k) => fieldOf(k)) && !keys.some((k) => itemOf(k))) {
       headerRows = headerRows.length && headerRows[headerRows.length - 1].table === row.table ? [...headerRows, row] : [row];
       const map = columnMap(headerRows, fieldOfPath);
       const fields = [...new Set(map ? [...map.byColumn.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f) : [])];

@@ -9,7 +9,7 @@ import { labelKey } from '../normalize.ts';
 import { APPLICANT_COLUMNS, type ApplicantColumn, type ApplicationsTable } from '../record.ts';
 import { assignValues, columnMap, type ColumnMap } from './columns.ts';
 import { cellValue, type TableResult } from './values.ts';
-import type { TableRow } from './rows.ts';
+import { hasNumbers, type TableRow } from './rows.ts';
 
 /** Row keys by label words, checked in order (most specific first). */
 const ROW_PATTERNS: [RegExp, string][] = [
@@ -105,7 +105,7 @@ export function extractApplications(rows: TableRow[]): TableResult<ApplicationsT
   for (const row of rows) {
     if (row.section !== 'applications') continue;
     const keys = row.labels.map((c) => labelKey(c.text));
-    if (!row.values.length && keys.some((k) => HEADER_WORDS.test(k)) && !keys.some((k) => /本年新收/.test(k))) {
+    if (!hasNumbers(row) && keys.some((k) => HEADER_WORDS.test(k)) && !keys.some((k) => /本年新收/.test(k))) {
       headerRows = headerRows.length && headerRows[headerRows.length - 1].table !== row.table ? [row] : [...headerRows, row];
       map = columnMap(headerRows, classifyColumn) ?? map;
       continue;

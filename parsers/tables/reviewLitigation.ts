@@ -8,7 +8,7 @@ import type { Cell } from '../document.ts';
 import { labelKey } from '../normalize.ts';
 import { OUTCOME_COLUMNS, REVIEW_BLOCKS, type OutcomeColumn, type ReviewBlock, type ReviewLitigationTable } from '../record.ts';
 import { assignValues, type ColumnMap } from './columns.ts';
-import type { TableRow } from './rows.ts';
+import { hasNumbers, type TableRow } from './rows.ts';
 import { cellValue, type TableResult } from './values.ts';
 
 type Slot = `${ReviewBlock}.${OutcomeColumn}`;
@@ -62,7 +62,7 @@ export function extractReviewLitigation(rows: TableRow[]): TableResult<ReviewLit
   let headerRows: TableRow[] = [];
   for (const row of rows) {
     if (row.section !== 'reviewLitigation') continue;
-    if (!row.values.length) {
+    if (!hasNumbers(row)) {
       headerRows.push(row);
       continue;
     }

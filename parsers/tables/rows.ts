@@ -5,7 +5,7 @@
  */
 import type { Block, Cell } from '../document.ts';
 import { labelKey } from '../normalize.ts';
-import { isValueText } from '../numbers.ts';
+import { isEmptyText, isValueText } from '../numbers.ts';
 
 export type Section = 'active' | 'applications' | 'reviewLitigation';
 
@@ -47,6 +47,11 @@ function splitRow(cells: Cell[]): { labels: Cell[]; values: Cell[] } {
     labels: cells.slice(0, last + 1).filter((c) => c.text),
     values: cells.slice(last + 1).filter((c) => !c.inherited),
   };
+}
+
+/** A row with at least one printed number (a header row has none, though it may have blank cells). */
+export function hasNumbers(row: TableRow): boolean {
+  return row.values.some((c) => !isEmptyText(c.text));
 }
 
 export function tableRows(blocks: Block[]): TableRow[] {
