@@ -163,3 +163,11 @@ describe('report titles and spam', () => {
     expect(findTampering('体育彩票公益金使用情况；严厉打击赌博违法犯罪')).toBeNull();
   });
 });
+
+describe('report titles as portals really write them', () => {
+  it.each([
+    ['伊宁县政府信息公开工作2023年度报告', true],
+    ['某局2022年政务信息公开工作开展年度报告', true],
+    ['召开2023年度政府信息公开工作年度报告编制培训会', false],
+  ])('%s -> %s', (title, expected) => expect(isReportTitle(title)).toBe(expected));
+});
