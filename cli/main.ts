@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, UserError } from './exit.ts';
+import { registerCrawl } from './crawl.ts';
 import { registerParse } from './parse.ts';
 
 const program = new Command('nianbao')
@@ -13,6 +14,7 @@ const program = new Command('nianbao')
   .exitOverride();
 
 registerParse(program);
+registerCrawl(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -5,7 +5,8 @@
  */
 import type { Db } from './db.ts';
 
-export type FrontierKind = 'home' | 'column' | 'listing' | 'report' | 'attachment';
+/** The role a request was made in (crawler/discovery `PageRole`). */
+export type FrontierKind = 'home' | 'area' | 'column' | 'listing' | 'report' | 'attachment';
 export type FrontierState = 'pending' | 'done' | 'failed';
 
 export interface FrontierEntry {
@@ -43,7 +44,7 @@ export function requestKey(r: { url: string; method?: string; payload?: string |
 }
 
 /** Pages that are walked again every run: they are where new reports appear. */
-const REWALKED: FrontierKind[] = ['home', 'column', 'listing'];
+const REWALKED: FrontierKind[] = ['home', 'area', 'column', 'listing'];
 
 export class Frontier {
   constructor(private readonly db: Db) {}

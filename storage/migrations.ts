@@ -34,7 +34,7 @@ const MIGRATIONS: ((db: Database) => void)[] = [
         warc_offset INTEGER NOT NULL,  -- of the response/revisit record
         warc_length INTEGER NOT NULL,
         fetched_by TEXT NOT NULL,      -- http | browser
-        kind TEXT,                     -- home | column | listing | report | attachment | page
+        kind TEXT,                     -- home | area | column | listing | report | attachment
         run_id INTEGER
       );
       CREATE UNIQUE INDEX snapshots_location ON snapshots (warc_file, warc_offset);
@@ -103,7 +103,7 @@ const MIGRATIONS: ((db: Database) => void)[] = [
         payload TEXT,
         headers TEXT,                  -- JSON
         portal TEXT NOT NULL,
-        kind TEXT NOT NULL,            -- home | column | listing | report | attachment
+        kind TEXT NOT NULL,            -- home | area | column | listing | report | attachment
         depth INTEGER NOT NULL,
         browser INTEGER NOT NULL DEFAULT 0,
         state TEXT NOT NULL,           -- pending | done | failed

@@ -2,7 +2,7 @@
 import type { Db } from './db.ts';
 import type { WrittenRecord } from './warc/writer.ts';
 
-export type SnapshotKind = 'home' | 'column' | 'listing' | 'report' | 'attachment' | 'page';
+export type SnapshotKind = 'home' | 'area' | 'column' | 'listing' | 'report' | 'attachment';
 
 export interface SnapshotRow {
   id: number;

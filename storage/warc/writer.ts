@@ -24,6 +24,10 @@ export interface Exchange {
   responseHeaders: [string, string][];
   body: Buffer;
   fetchedAt: Date;
+  /** Kept in the request record (`Nianbao-Frontier-Key`) so an unindexed exchange can be matched to its request. */
+  frontierKey?: string;
+  /** `http` or `browser`, kept in the request record (`Nianbao-Fetched-By`). */
+  fetchedBy?: string;
 }
 
 export interface WrittenRecord {
@@ -121,7 +125,11 @@ export class WarcWriter {
         warcVersion: 'WARC/1.1',
         statusline: `${x.method} ${u.pathname}${u.search} HTTP/1.1`,
         httpHeaders: { Host: u.host, ...x.requestHeaders },
-        warcHeaders: { 'WARC-Concurrent-To': concurrentTo },
+        warcHeaders: {
+          'WARC-Concurrent-To': concurrentTo,
+          ...(x.frontierKey ? { 'Nianbao-Frontier-Key': x.frontierKey } : {}),
+          ...(x.fetchedBy ? { 'Nianbao-Fetched-By': x.fetchedBy } : {}),
+        },
       },
       once(x.requestBody ?? new Uint8Array()),
     );

@@ -1,0 +1,198 @@
+/**
+ * What happens to a response once it has arrived, the same for a live fetch and for an exchange
+ * recovered from an interrupted run: store it (WARC record, or a revisit when the body is already
+ * archived), index it, log the fetch, find the next requests, and parse report pages into records.
+ * All database writes of one response happen in one transaction, after its WARC record is written.
+ */
+import path from 'node:path';
+import { decodeDocument } from '../parsers/decode.ts';
+import { parseReport } from '../parsers/parse.ts';
+import type { ReportRecord } from '../parsers/record.ts';
+import type { Db } from '../storage/db.ts';
+import type { ErrorClass, FetchLog } from '../storage/fetchLog.ts';
+import type { Frontier, FrontierEntry, FrontierKind } from '../storage/frontier.ts';
+import type { ReportStore } from '../storage/reports.ts';
+import type { SnapshotIndex, SnapshotRow } from '../storage/snapshots.ts';
+import { readRecordAt } from '../storage/warc/reader.ts';
+import { bodyDigest, type WarcWriter, type WrittenRecord } from '../storage/warc/writer.ts';
+import { discover, type Discovery } from './discovery/candidates.ts';
+import type { PortalScope } from './discovery/scope.ts';
+import { header, type FetchResult } from './fetch/types.ts';
+
+export interface Stores {
+  db: Db;
+  snapshots: SnapshotIndex;
+  reports: ReportStore;
+  fetchLog: FetchLog;
+  frontier: Frontier;
+  warc: WarcWriter;
+  archiveDir: string;
+}
+
+/** What became of one response, for the run's counters. */
+export interface Handled {
+  stored: 'response' | 'revisit' | null;
+  report: 'new' | 'changed' | 'unchanged' | null;
+  attachment: boolean;
+  /** The page turned out to need Chromium (challenge, script-written list). */
+  needsBrowser: boolean;
+  discovered: number;
+}
+
+export interface PortalContext {
+  id: string;
+  scope: PortalScope;
+  /** Requests taken for this portal in this run (the page cap). */
+  taken: number;
+}
+
+const HTML_TYPE = /html|xml|text\/plain/i;
+
+function isHtmlLike(contentType: string | undefined, body: Buffer): boolean {
+  if (contentType && HTML_TYPE.test(contentType)) return true;
+  if (contentType && !/octet-stream/i.test(contentType)) return false;
+  return /^\s*</.test(body.subarray(0, 512).toString('latin1'));
+}
+
+/** The body to read links from: a revisit's body is the archived original's. */
+export async function archivedBody(stores: Stores, snapshot: SnapshotRow): Promise<Buffer> {
+  const target = snapshot.record_type === 'revisit' && snapshot.refers_to ? stores.db.prepare('SELECT * FROM snapshots WHERE id = ?').get(snapshot.refers_to) as SnapshotRow : snapshot;
+  const record = await readRecordAt(path.join(stores.archiveDir, target.warc_file), target.warc_offset, target.warc_length);
+  return record.body;
+}
+
+export class ResponsePipeline {
+  constructor(
+    private readonly stores: Stores,
+    private readonly runId: number,
+  ) {}
+
+  /** Write the WARC record for a response: a revisit when this URL already has this body archived. */
+  async archive(result: FetchResult): Promise<{ written: WrittenRecord; revisitOf: SnapshotRow | null; body: Buffer }> {
+    const { snapshots, warc } = this.stores;
+    const exchange = {
+      url: result.finalUrl,
+      method: result.task.method,
+      requestHeaders: result.requestHeaders,
+      requestBody: result.task.payload ? Buffer.from(result.task.payload) : undefined,
+      status: result.status!,
+      statusText: result.statusText,
+      responseHeaders: result.responseHeaders,
+      body: result.body,
+      fetchedAt: result.startedAt,
+      frontierKey: result.task.key,
+      fetchedBy: result.fetchedBy,
+    };
+    if (result.status === 304) {
+      const latest = snapshots.latest(result.finalUrl);
+      if (latest) {
+        const original = latest.record_type === 'revisit' && latest.refers_to ? (this.stores.db.prepare('SELECT * FROM snapshots WHERE id = ?').get(latest.refers_to) as SnapshotRow) : latest;
+        const written = await warc.writeRevisit(exchange, { url: original.url, date: original.fetched_at, digest: original.digest });
+        return { written, revisitOf: original, body: await archivedBody(this.stores, original) };
+      }
+    }
+    const original = snapshots.original(result.finalUrl, bodyDigest(result.body));
+    if (original) {
+      const written = await warc.writeRevisit(exchange, { url: original.url, date: original.fetched_at, digest: original.digest });
+      return { written, revisitOf: original, body: result.body };
+    }
+    return { written: await warc.writeResponse(exchange), revisitOf: null, body: result.body };
+  }
+
+  /**
+   * Index, log, discover and parse a response whose WARC record is written. `body` is the payload
+   * (for a 304, the archived original's).
+   */
+  process(entry: FrontierEntry, portal: PortalContext, result: FetchResult, stored: { written: WrittenRecord; revisitOf: SnapshotRow | null; body: Buffer }): Handled {
+    const { snapshots, fetchLog, frontier, reports, db } = this.stores;
+    const contentType = header(result.responseHeaders, 'content-type');
+    const html = isHtmlLike(contentType, stored.body);
+    const role = entry.kind as FrontierKind;
+    let discovery: Discovery | null = null;
+    let record: ReportRecord | null = null;
+    if (html && role !== 'attachment') {
+      const decoded = (() => {
+        try {
+          return decodeDocument(stored.body, contentType).text;
+        } catch {
+          return '';
+        }
+      })();
+      const linksFrom = result.renderedHtml ?? decoded;
+      discovery = discover(
+        { url: result.finalUrl, html: linksFrom, status: result.status ?? 200 },
+        portal.scope,
+        { depth: entry.depth, role: role === 'report' ? 'report' : role, pagesSoFar: portal.taken },
+      );
+      if (!stored.revisitOf && (role === 'report' || discovery.pageKind === 'report')) {
+        try {
+          record = parseReport(stored.body, { url: result.finalUrl, contentType });
+        } catch {
+          record = null;
+        }
+      }
+    }
+    const needsBrowser = !!discovery?.browser.needsBrowser && result.fetchedBy === 'http';
+    const handled: Handled = { stored: stored.revisitOf ? 'revisit' : 'response', report: null, attachment: role === 'attachment', needsBrowser, discovered: 0 };
+
+    db.transaction(() => {
+      const snapshotId = snapshots.add({
+        url: result.finalUrl,
+        portal: portal.id,
+        fetchedAt: result.startedAt.toISOString(),
+        status: result.status!,
+        contentType: contentType ?? null,
+        etag: header(result.responseHeaders, 'etag') ?? stored.revisitOf?.etag ?? null,
+        lastModified: header(result.responseHeaders, 'last-modified') ?? stored.revisitOf?.last_modified ?? null,
+        length: stored.body.length,
+        recordType: stored.revisitOf ? 'revisit' : 'response',
+        refersTo: stored.revisitOf?.id ?? null,
+        fetchedBy: result.fetchedBy,
+        kind: role,
+        runId: this.runId,
+        written: stored.written,
+      });
+      this.log(entry, result, null, null, snapshotId);
+      if (record?.isReport) {
+        const id = reports.add(snapshotId, result.finalUrl, portal.id, record);
+        const version = (db.prepare('SELECT version FROM reports WHERE id = ?').get(id) as { version: number }).version;
+        handled.report = version === 1 ? 'new' : 'changed';
+      } else if (stored.revisitOf && (role === 'report' || discovery?.pageKind === 'report')) {
+        handled.report = 'unchanged';
+      }
+      if (discovery && !needsBrowser) {
+        for (const r of [...discovery.listings, ...discovery.reports, ...discovery.attachments]) {
+          const added = frontier.add(
+            { url: r.url, method: r.method, payload: r.body, headers: r.headers, portal: portal.id, kind: r.role, depth: r.depth, foundOn: result.finalUrl },
+            this.runId,
+          );
+          if (added) handled.discovered++;
+        }
+      }
+      if (needsBrowser) frontier.useBrowser(entry.key);
+      else frontier.done(entry.key);
+    })();
+    return handled;
+  }
+
+  /** A fetch that gave no storable response: logged; the caller decides about retrying. */
+  logFailure(entry: FrontierEntry, result: FetchResult, errorClass: ErrorClass, message: string): void {
+    this.log(entry, result, errorClass, message, null);
+  }
+
+  private log(entry: FrontierEntry, result: FetchResult, errorClass: ErrorClass | null, message: string | null, snapshotId: number | null): void {
+    this.stores.fetchLog.record({
+      runId: this.runId,
+      url: entry.url,
+      portal: entry.portal,
+      startedAt: result.startedAt,
+      durationMs: result.durationMs,
+      status: result.status,
+      bytes: result.status === null ? null : result.body.length,
+      errorClass,
+      errorMessage: message,
+      fetchedBy: result.fetchedBy,
+      snapshotId,
+    });
+  }
+}
