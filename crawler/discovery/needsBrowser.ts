@@ -117,8 +117,17 @@ export function detectJsList(html: string, reportLinks: number, parsed?: Documen
   if (markup) return `client-side template${emptyName ? ` + ${emptyName}` : ''}`;
   if (templates && fetches) return 'script template + data fetch';
   if (empty.length && fetches) return `${emptyName} + data fetch`;
+  // The fetching code is in an external file: the page still says so with a loading placeholder in
+  // the list or a <noscript> asking for JavaScript (集约化 platforms' column pages).
+  const external = scripts.some((s) => !!s.attribs.src);
+  const placeholder = empty.some((el) => LOADING.test(textContent(el)));
+  const noscript = findAll(doc, (el) => el.name === 'noscript').some((el) => /JavaScript|脚本/i.test(textContent(el)));
+  if (empty.length && external && (placeholder || noscript)) return `${emptyName} + external list script`;
   return null;
 }
+
+/** Placeholders a list shows until its script has filled it. */
+const LOADING = /加载中|正在加载|载入中|loading/i;
 
 function describe(el: Element): string {
   const id = attr(el, 'id');

@@ -40,19 +40,20 @@ class Walker {
     if (text) this.blocks.push({ kind: 'paragraph', text });
   }
 
+  /** A file link: by the href's extension, or by the anchor text's (`download.jsp?id=…` named `…报告.docx`). */
   private link(el: Element): void {
     const href = el.attribs.href;
-    if (!href || !ATTACHMENT_RE.test(href)) return;
+    if (!href || /^(javascript|mailto|tel):/i.test(href)) return;
+    const text = collapseSpaces(cellText(el));
+    const type = (ATTACHMENT_RE.exec(href)?.[1] ?? ATTACHMENT_RE.exec(text)?.[1] ?? '').toLowerCase();
+    if (!type) return;
     let url = href;
     try {
       if (this.baseUrl) url = new URL(href, this.baseUrl).href;
     } catch {
       /* keep the href as written */
     }
-    if (!this.attachments.some((a) => a.url === url)) {
-      const type = (ATTACHMENT_RE.exec(href)?.[1] ?? '').toLowerCase();
-      this.attachments.push({ url, text: collapseSpaces(cellText(el)), type });
-    }
+    if (!this.attachments.some((a) => a.url === url)) this.attachments.push({ url, text, type });
   }
 
   private table(table: Element): void {

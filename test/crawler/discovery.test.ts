@@ -262,3 +262,15 @@ describe('scope and caps inside discover', () => {
     expect(skipReason(d, 'http://www.demo-county.gov.cn/xwzx/index_1.html')).toBe('pager of a list that is not a 年报 column');
   });
 });
+
+describe('a list filled by an external script', () => {
+  it('is sent to the browser when the page shows a loading placeholder', async () => {
+    const { detectJsList } = await import('../../crawler/discovery/needsBrowser.ts');
+    const html = `<html><body><div class="gk-list-title">年度报告</div>
+      <div id="gk-list" class="gk-list" data-channel="3102"><div class="loading">数据加载中……</div></div>
+      <noscript>您的浏览器不支持JavaScript，请开启后浏览本栏目。</noscript>
+      <script src="/static/js/xxgk-list.js"></script></body></html>`;
+    expect(detectJsList(html, 0)).toMatch(/external list script/);
+    expect(detectJsList(html.replace('数据加载中……', '').replace(/<noscript>.*<\/noscript>/, ''), 0)).toBeNull();
+  });
+});
