@@ -62,7 +62,7 @@ export async function crawl(portals: Portal[], options: CrawlOptions): Promise<C
   );
   const browserPortals = new Set(portals.filter((p) => p.needsBrowser).map((p) => p.id));
   const { runId, resumed } = openRun(stores);
-  const pipeline = new ResponsePipeline(stores, runId);
+  const pipeline = new ResponsePipeline(stores, runId, options.revalidateDays * 86_400_000);
   const proxyConfiguration = options.proxyUrl ? new ProxyConfiguration({ proxyUrls: [options.proxyUrl] }) : undefined;
   const http = new HttpFetcher({ concurrency: options.httpConcurrency, userAgent: options.userAgent, proxyConfiguration });
   let browser: BrowserFetcher | null = null;

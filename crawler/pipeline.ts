@@ -65,7 +65,20 @@ export class ResponsePipeline {
   constructor(
     private readonly stores: Stores,
     private readonly runId: number,
+    /** Known reports without validators are fetched again after this long. */
+    private readonly revalidateMs: number,
   ) {}
+
+  /**
+   * Should a report or attachment archived in an earlier run be asked for again? Yes when the
+   * server gave validators (a conditional request costs a 304), or when the copy is old.
+   */
+  private revisit(url: string): boolean {
+    const latest = this.stores.snapshots.latest(url);
+    if (!latest) return false;
+    if (latest.etag || latest.last_modified) return true;
+    return Date.now() - Date.parse(latest.fetched_at) > this.revalidateMs;
+  }
 
   /** Write the WARC record for a response: a revisit when this URL already has this body archived. */
   async archive(result: FetchResult): Promise<{ written: WrittenRecord; revisitOf: SnapshotRow | null; body: Buffer }> {
@@ -163,8 +176,9 @@ export class ResponsePipeline {
       if (discovery && !needsBrowser) {
         for (const r of [...discovery.listings, ...discovery.reports, ...discovery.attachments]) {
           const added = frontier.add(
-            { url: r.url, method: r.method, payload: r.body, headers: r.headers, portal: portal.id, kind: r.role, depth: r.depth, foundOn: result.finalUrl },
+            { url: r.url, method: r.method, payload: r.body, headers: r.headers, portal: portal.id, kind: r.role, depth: r.depth, foundOn: result.finalUrl, label: r.text || undefined },
             this.runId,
+            (r.role === 'report' || r.role === 'attachment') && this.revisit(r.url),
           );
           if (added) handled.discovered++;
         }

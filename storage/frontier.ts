@@ -24,6 +24,7 @@ export interface FrontierEntry {
   not_before: number;
   run_id: number;
   found_on: string | null;
+  label: string | null;
 }
 
 export interface NewRequest {
@@ -36,6 +37,8 @@ export interface NewRequest {
   depth: number;
   browser?: boolean;
   foundOn?: string;
+  /** The link text the request was found by. */
+  label?: string;
 }
 
 export function requestKey(r: { url: string; method?: string; payload?: string | null }): string {
@@ -51,24 +54,26 @@ export class Frontier {
 
   /**
    * Add a request for this run. New requests become pending. A request already done in an earlier
-   * run is pending again only when it is a listing-type page, or when `revisit` says so (a report
-   * whose listing entry changed, or one old enough to check again). Returns true when it is pending now.
+   * run is pending again when it is a listing-type page, when its listing entry now reads differently
+   * (a corrected report is often re-titled), or when `revisit` says so (the caller checks the
+   * server's validators with a conditional request). Returns true when it is pending now.
    */
   add(r: NewRequest, runId: number, revisit = false): boolean {
     const key = requestKey(r);
-    const existing = this.db.prepare(`SELECT state, run_id FROM frontier WHERE key = ?`).get(key) as { state: FrontierState; run_id: number } | undefined;
+    const existing = this.db.prepare(`SELECT state, run_id, label FROM frontier WHERE key = ?`).get(key) as { state: FrontierState; run_id: number; label: string | null } | undefined;
     if (!existing) {
       this.db
-        .prepare(`INSERT INTO frontier (key, url, method, payload, headers, portal, kind, depth, browser, state, run_id, found_on)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`)
-        .run(key, r.url, r.method ?? 'GET', r.payload ?? null, r.headers ? JSON.stringify(r.headers) : null, r.portal, r.kind, r.depth, r.browser ? 1 : 0, runId, r.foundOn ?? null);
+        .prepare(`INSERT INTO frontier (key, url, method, payload, headers, portal, kind, depth, browser, state, run_id, found_on, label)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`)
+        .run(key, r.url, r.method ?? 'GET', r.payload ?? null, r.headers ? JSON.stringify(r.headers) : null, r.portal, r.kind, r.depth, r.browser ? 1 : 0, runId, r.foundOn ?? null, r.label ?? null);
       return true;
     }
     if (existing.run_id === runId) return existing.state === 'pending';
-    if (REWALKED.includes(r.kind) || revisit || existing.state === 'failed') {
+    const relabelled = !!r.label && !!existing.label && r.label !== existing.label;
+    if (REWALKED.includes(r.kind) || revisit || relabelled || existing.state === 'failed') {
       this.db
-        .prepare(`UPDATE frontier SET state = 'pending', attempts = 0, not_before = 0, run_id = ?, depth = MIN(depth, ?), browser = MAX(browser, ?) WHERE key = ?`)
-        .run(runId, r.depth, r.browser ? 1 : 0, key);
+        .prepare(`UPDATE frontier SET state = 'pending', attempts = 0, not_before = 0, run_id = ?, depth = MIN(depth, ?), browser = MAX(browser, ?), label = COALESCE(?, label) WHERE key = ?`)
+        .run(runId, r.depth, r.browser ? 1 : 0, r.label ?? null, key);
       return true;
     }
     return false;

@@ -110,7 +110,8 @@ const MIGRATIONS: ((db: Database) => void)[] = [
         attempts INTEGER NOT NULL DEFAULT 0,
         not_before INTEGER NOT NULL DEFAULT 0,   -- epoch ms: Retry-After and backoff
         run_id INTEGER NOT NULL,
-        found_on TEXT
+        found_on TEXT,
+        label TEXT                     -- the link text it was found by (a changed label means a changed entry)
       );
       CREATE INDEX frontier_pending ON frontier (state, run_id);
     `),

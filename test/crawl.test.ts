@@ -1,0 +1,136 @@
+/**
+ * The nightly crawl on the demo web: every report of every portal is found (counted against the
+ * demo web's own manifest), parsed to its expected record, and archived byte-exact; distractors
+ * never become reports; the browser-only and challenge portals go through Chromium.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRecordAt } from '../storage/warc/reader.ts';
+import type { SnapshotRow } from '../storage/snapshots.ts';
+import type { CrawlSummary } from '../crawler/progress.ts';
+import { startDemoWeb, type DemoWeb } from './web/server.ts';
+import { agents, get } from './web/helpers.ts';
+import { recordDifferences } from './support/expected.ts';
+import { crawlDemo, demoPortals, openReadOnly, workspace, type Workspace } from './support/crawl.ts';
+import { PROJECT_ROOT } from './support/shared.ts';
+
+const hasChromium = existsSync('/usr/bin/chromium') || !!process.env.CRAWLEE_DEFAULT_BROWSER_PATH;
+
+describe.skipIf(!hasChromium)('a crawl of the demo web', () => {
+  let web: DemoWeb;
+  let ws: Workspace;
+  let summary: CrawlSummary;
+  let db: ReturnType<typeof openReadOnly>;
+
+  beforeAll(async () => {
+    web = await startDemoWeb();
+    ws = workspace();
+    summary = await crawlDemo(ws, web.proxyUrl, demoPortals());
+    db = openReadOnly(ws.dbFile);
+  }, 240_000);
+
+  afterAll(async () => {
+    db?.close();
+    await web?.close();
+    ws?.cleanup();
+  });
+
+  const snapshot = (url: string): SnapshotRow | undefined =>
+    db.prepare(`SELECT * FROM snapshots WHERE url = ? AND record_type = 'response' ORDER BY id LIMIT 1`).get(url) as SnapshotRow | undefined;
+  const body = async (s: SnapshotRow): Promise<Buffer> => (await readRecordAt(path.join(ws.archiveDir, s.warc_file), s.warc_offset, s.warc_length)).body;
+
+  it('finishes and reports what it found', () => {
+    expect(summary.status).toBe('finished');
+    const htmlReports = web.manifest.portals.flatMap((p) => p.reports).filter((r) => !r.late && r.kind !== 'attachment');
+    expect(summary.newReports).toBeGreaterThanOrEqual(htmlReports.length);
+  });
+
+  it('finds every report of every portal, and each parses to its expected record', () => {
+    for (const portal of web.manifest.portals) {
+      for (const report of portal.reports.filter((r) => !r.late)) {
+        const row = db.prepare(`SELECT record FROM reports WHERE url = ? ORDER BY version LIMIT 1`).get(report.url) as { record: string } | undefined;
+        expect(row, `${portal.host}: ${report.url}`).toBeDefined();
+        const expected = JSON.parse(readFileSync(path.join(PROJECT_ROOT, report.expected), 'utf8'));
+        expect(recordDifferences(expected, JSON.parse(row!.record)), report.url).toEqual([]);
+      }
+    }
+  });
+
+  it('lets no distractor become a report', () => {
+    const distractors = web.manifest.portals.flatMap((p) => p.distractors.map((d) => d.url));
+    const reports = new Set((db.prepare(`SELECT url FROM reports`).all() as { url: string }[]).map((r) => r.url));
+    expect(distractors.filter((u) => reports.has(u))).toEqual([]);
+    const known = new Set(web.manifest.portals.flatMap((p) => p.reports.flatMap((r) => [r.url, ...(r.attachments ?? []).map((a) => a.url)])));
+    expect([...reports].filter((u) => !known.has(u))).toEqual([]);
+  });
+
+  it('walks every listing page: static index_N, script-written counts, Hanweb data-proxy POSTs, JS lists', () => {
+    const fetched = new Set((db.prepare(`SELECT url FROM fetches`).all() as { url: string }[]).map((r) => r.url));
+    for (const portal of web.manifest.portals) {
+      for (const page of portal.listPages) {
+        const seen = fetched.has(page) || [...fetched].some((u) => u.split('?')[0] === page.split('?')[0] && page.includes('dataproxy'));
+        expect(seen, `${portal.host}: ${page}`).toBe(true);
+      }
+    }
+  });
+
+  it('crawls the JS-list portal and the challenge portal through Chromium', () => {
+    const byBrowser = (host: string): number =>
+      (db.prepare(`SELECT COUNT(*) AS n FROM snapshots WHERE fetched_by = 'browser' AND url LIKE ?`).get(`http://${host}/%`) as { n: number }).n;
+    expect(byBrowser('xxgk.demo-county.gov.cn')).toBeGreaterThan(0);
+    expect(byBrowser('www.demo-province.gov.cn')).toBeGreaterThan(0);
+    const challenges = db.prepare(`SELECT COUNT(*) AS n FROM fetches WHERE error_class = 'challenge'`).get() as { n: number };
+    expect(challenges.n).toBeGreaterThan(0);
+  });
+
+  it('stores the GBK pages byte-exact and parses them', async () => {
+    const { forward } = agents(web.proxyUrl);
+    const portal = web.manifest.portals.find((p) => p.host === 'www.demo-oldtown.gov.cn')!;
+    for (const report of portal.reports) {
+      const s = snapshot(report.url)!;
+      const served = await get(forward, report.url);
+      expect(Buffer.compare(await body(s), served.body), report.url).toBe(0);
+      const record = JSON.parse((db.prepare(`SELECT record FROM reports WHERE url = ?`).get(report.url) as { record: string }).record);
+      expect(record.flags).toContain('not-utf8');
+    }
+    await forward.close();
+  });
+
+  it('stores attachments (PDF, DOCX, DOC) byte-exact', async () => {
+    const { forward } = agents(web.proxyUrl);
+    const files = web.manifest.portals.flatMap((p) => p.reports.flatMap((r) => r.attachments ?? []));
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    for (const file of files) {
+      const s = snapshot(file.url);
+      expect(s, file.url).toBeDefined();
+      expect(Buffer.compare(await body(s!), (await get(forward, file.url)).body), file.url).toBe(0);
+    }
+    await forward.close();
+  });
+
+  it('obeys robots.txt: the disallowed draft is never requested', () => {
+    const disallowed = web.manifest.portals.flatMap((p) => p.disallowed ?? []);
+    expect(disallowed.length).toBeGreaterThan(0);
+    for (const url of disallowed) {
+      const path = new URL(url).pathname;
+      expect(web.requests.some((r) => r.path === path), url).toBe(false);
+    }
+  });
+
+  it('logs every fetch attempt and writes the JSON-lines log', () => {
+    const fetches = (db.prepare(`SELECT COUNT(*) AS n FROM fetches`).get() as { n: number }).n;
+    expect(fetches).toBeGreaterThanOrEqual(summary.fetched);
+    const logFile = path.join(ws.logDir, `fetches-${new Date().toISOString().slice(0, 10)}.jsonl`);
+    const lines = readFileSync(logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.length).toBe(fetches);
+    expect(Object.keys(lines[0])).toEqual(['time', 'run', 'url', 'portal', 'host', 'status', 'bytes', 'durationMs', 'errorClass', 'error', 'fetchedBy', 'snapshot']);
+  });
+
+  it('gives one wide row per report in the template views', () => {
+    const wide = db.prepare(`SELECT applications_r1_total, active_normativeDocuments_issued FROM reports_2021 WHERE url LIKE '%demo-city%'`).all();
+    expect(wide.length).toBeGreaterThan(0);
+    const n2019 = (db.prepare(`SELECT COUNT(*) AS n FROM reports_2019`).get() as { n: number }).n;
+    expect(n2019).toBe((db.prepare(`SELECT COUNT(*) AS n FROM reports WHERE template = '2019'`).get() as { n: number }).n);
+  });
+});
