@@ -6,12 +6,12 @@
  */
 import path from 'node:path';
 import { decodeDocument } from '../parsers/decode.ts';
-import { parseReport } from '../parsers/parse.ts';
 import type { ReportRecord } from '../parsers/record.ts';
 import type { Db } from '../storage/db.ts';
 import type { ErrorClass, FetchLog } from '../storage/fetchLog.ts';
 import type { Frontier, FrontierEntry, FrontierKind } from '../storage/frontier.ts';
 import type { ReportStore } from '../storage/reports.ts';
+import { isHtmlLike, reportOf } from '../storage/reportOf.ts';
 import type { SnapshotIndex, SnapshotRow } from '../storage/snapshots.ts';
 import { readRecordAt } from '../storage/warc/reader.ts';
 import { bodyDigest, type WarcWriter, type WrittenRecord } from '../storage/warc/writer.ts';
@@ -46,14 +46,6 @@ export interface PortalContext {
   taken: number;
 }
 
-const HTML_TYPE = /html|xml|text\/plain/i;
-
-function isHtmlLike(contentType: string | undefined, body: Buffer): boolean {
-  if (contentType && HTML_TYPE.test(contentType)) return true;
-  if (contentType && !/octet-stream/i.test(contentType)) return false;
-  return /^\s*</.test(body.subarray(0, 512).toString('latin1'));
-}
-
 /** The body to read links from: a revisit's body is the archived original's. */
 export async function archivedBody(stores: Stores, snapshot: SnapshotRow): Promise<Buffer> {
   const target = snapshot.record_type === 'revisit' && snapshot.refers_to ? stores.db.prepare('SELECT * FROM snapshots WHERE id = ?').get(snapshot.refers_to) as SnapshotRow : snapshot;
@@ -80,6 +72,14 @@ export class ResponsePipeline {
     return Date.now() - Date.parse(latest.fetched_at) > this.revalidateMs;
   }
 
+  private portalOf(key: string): string | undefined {
+    return this.stores.frontier.get(key)?.portal;
+  }
+
+  private kindOf(key: string): string | undefined {
+    return this.stores.frontier.get(key)?.kind;
+  }
+
   /** Write the WARC record for a response: a revisit when this URL already has this body archived. */
   async archive(result: FetchResult): Promise<{ written: WrittenRecord; revisitOf: SnapshotRow | null; body: Buffer }> {
     const { snapshots, warc } = this.stores;
@@ -95,6 +95,9 @@ export class ResponsePipeline {
       fetchedAt: result.startedAt,
       frontierKey: result.task.key,
       fetchedBy: result.fetchedBy,
+      portal: this.portalOf(result.task.key),
+      kind: this.kindOf(result.task.key),
+      runId: this.runId,
     };
     if (result.status === 304) {
       const latest = snapshots.latest(result.finalUrl);
@@ -137,14 +140,8 @@ export class ResponsePipeline {
         portal.scope,
         { depth: entry.depth, role: role === 'report' ? 'report' : role, pagesSoFar: portal.taken },
       );
-      if (!stored.revisitOf && (role === 'report' || discovery.pageKind === 'report')) {
-        try {
-          record = parseReport(stored.body, { url: result.finalUrl, contentType });
-        } catch {
-          record = null;
-        }
-      }
     }
+    if (!stored.revisitOf) record = reportOf({ url: result.finalUrl, contentType: contentType ?? null, kind: role, status: result.status! }, stored.body);
     const needsBrowser = !!discovery?.browser.needsBrowser && result.fetchedBy === 'http';
     const handled: Handled = { stored: stored.revisitOf ? 'revisit' : 'response', report: null, attachment: role === 'attachment', needsBrowser, discovered: 0 };
 
@@ -166,7 +163,7 @@ export class ResponsePipeline {
         written: stored.written,
       });
       this.log(entry, result, null, null, snapshotId);
-      if (record?.isReport) {
+      if (record) {
         const id = reports.add(snapshotId, result.finalUrl, portal.id, record);
         const version = (db.prepare('SELECT version FROM reports WHERE id = ?').get(id) as { version: number }).version;
         handled.report = version === 1 ? 'new' : 'changed';

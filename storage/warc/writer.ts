@@ -28,6 +28,13 @@ export interface Exchange {
   frontierKey?: string;
   /** `http` or `browser`, kept in the request record (`Nianbao-Fetched-By`). */
   fetchedBy?: string;
+  /**
+   * The crawl's context, kept in the request record (`Nianbao-Portal`, `Nianbao-Kind`, `Nianbao-Run`)
+   * so that a rebuild from the archive alone can write the same snapshot rows.
+   */
+  portal?: string;
+  kind?: string;
+  runId?: number;
 }
 
 export interface WrittenRecord {
@@ -129,6 +136,9 @@ export class WarcWriter {
           'WARC-Concurrent-To': concurrentTo,
           ...(x.frontierKey ? { 'Nianbao-Frontier-Key': x.frontierKey } : {}),
           ...(x.fetchedBy ? { 'Nianbao-Fetched-By': x.fetchedBy } : {}),
+          ...(x.portal ? { 'Nianbao-Portal': x.portal } : {}),
+          ...(x.kind ? { 'Nianbao-Kind': x.kind } : {}),
+          ...(x.runId !== undefined ? { 'Nianbao-Run': String(x.runId) } : {}),
         },
       },
       once(x.requestBody ?? new Uint8Array()),
