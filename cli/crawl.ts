@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { crawl } from '../crawler/crawl.ts';
-import { LockHeldError } from '../crawler/lock.ts';
+import { LockHeldError } from '../storage/lock.ts';
 import { defaultCrawlOptions, type CrawlOptions } from '../crawler/options.ts';
 import { readPortals } from '../crawler/portals.ts';
 import { formatProgress, formatSummary } from '../crawler/progress.ts';

@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, UserError } from './exit.ts';
 import { registerCrawl } from './crawl.ts';
 import { registerParse } from './parse.ts';
+import { registerRebuild } from './rebuild.ts';
 
 const program = new Command('nianbao')
   .description('Crawl, archive and parse Chinese government information-disclosure annual reports (政府信息公开工作年度报告)')
@@ -15,6 +16,7 @@ const program = new Command('nianbao')
 
 registerParse(program);
 registerCrawl(program);
+registerRebuild(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -19,7 +19,7 @@ import { BrowserFetcher } from './fetch/browser.ts';
 import { classifyStatus } from './fetch/errors.ts';
 import { HttpFetcher } from './fetch/http.ts';
 import { header, type FetchResult, type Fetcher } from './fetch/types.ts';
-import { acquireLock } from './lock.ts';
+import { acquireLock } from '../storage/lock.ts';
 import type { CrawlOptions } from './options.ts';
 import { ResponsePipeline, type PortalContext, type Stores } from './pipeline.ts';
 import type { Portal } from './portals.ts';

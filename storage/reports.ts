@@ -54,17 +54,19 @@ export class ReportStore {
     this.existsStmt = db.prepare(`SELECT id FROM reports WHERE snapshot_id = ?`);
   }
 
-  /** Store the record parsed from a snapshot; returns the report id (existing one if already stored). */
-  add(snapshotId: number, url: string, portal: string | null, record: ReportRecord): number {
+  /**
+   * Store the record parsed from a snapshot; returns the report id (existing one if already stored).
+   * The version is the next one for the URL unless given (a partial rebuild keeps the old numbers).
+   */
+  add(snapshotId: number, url: string, portal: string | null, record: ReportRecord, version?: number): number {
     const existing = this.existsStmt.get(snapshotId) as { id: number } | undefined;
     if (existing) return existing.id;
     const write = this.db.transaction(() => {
-      const version = (this.versionStmt.get(url) as { v: number }).v + 1;
       const info = this.insertReport.run({
         snapshotId,
         url,
         portal,
-        version,
+        version: version ?? (this.versionStmt.get(url) as { v: number }).v + 1,
         isReport: record.isReport ? 1 : 0,
         title: record.title,
         year: record.year,

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { acquireLock } from '../crawler/lock.ts';
+import { acquireLock } from '../storage/lock.ts';
 import { contentDigest } from '../storage/contentDigest.ts';
 import { startDemoWeb, type DemoWeb } from './web/server.ts';
 import { crawlDemo, demoPortals, openReadOnly, workspace, type Workspace } from './support/crawl.ts';

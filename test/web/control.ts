@@ -12,11 +12,14 @@
  *   GET    /manifest            the truth manifest
  *   POST   /reset               clear faults and the log
  *   GET    /health              {"ok":true, "hosts": [...]}
+ *   GET    /bench/manifest      the bench portal's BenchManifest (404 unless started with benchReports)
+ *   GET    /bench/expected?i=N  the expected record of bench report N
  */
 import type { FaultRegistry } from './faults.ts';
 import { validateFaultSpec } from './faults.ts';
 import type { Manifest } from './manifest.ts';
 import type { RequestLogEntry } from './request-log.ts';
+import type { BenchSite } from './portals/bench.ts';
 
 export const CONTROL_HOST = 'control.demo-web.test';
 
@@ -26,6 +29,7 @@ export interface ControlState {
   clearLog(): void;
   manifest: Manifest;
   hosts: string[];
+  bench: BenchSite | null;
 }
 
 export interface ControlAnswer {
@@ -59,6 +63,13 @@ export function control(method: string, pathname: string, query: URLSearchParams
     const since = Number(query.get('since') ?? 0) || 0;
     const host = query.get('host');
     return ok(state.log.filter((r) => r.seq > since && (!host || r.host === host)));
+  }
+  if (pathname.startsWith('/bench/') && method === 'GET') {
+    // For a crawler benchmark in another process (main.ts --bench-reports N).
+    if (!state.bench) return ok({ error: 'no bench portal (start with benchReports)' }, 404);
+    if (pathname === '/bench/manifest') return ok(state.bench.manifest);
+    const i = Number(query.get('i'));
+    if (pathname === '/bench/expected' && Number.isInteger(i) && state.bench.manifest.reports[i]) return ok(state.bench.expected(i));
   }
   if (pathname === '/reset' && method === 'POST') {
     state.faults.clear();

@@ -1,22 +1,27 @@
 /**
  * Runs the demo web until SIGINT/SIGTERM:
- *   node --import tsx test/web/main.ts [--port N]
+ *   node --import tsx test/web/main.ts [--port N] [--bench-reports N]
  * Prints the proxy URL first (one line, for scripts), then the portals.
  */
 import { startDemoWeb } from './server.ts';
 
-function portArg(argv: string[]): number {
-  const i = argv.indexOf('--port');
-  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--port='))?.slice('--port='.length);
-  const port = Number(value ?? 0);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad --port ${value}`);
-  return port;
+function intArg(argv: string[], name: string, max: number): number {
+  const i = argv.indexOf(name);
+  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+  const n = Number(value ?? 0);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new Error(`bad ${name} ${value}`);
+  return n;
 }
 
-const web = await startDemoWeb({ port: portArg(process.argv.slice(2)) });
+const argv = process.argv.slice(2);
+const web = await startDemoWeb({ port: intArg(argv, '--port', 65535), benchReports: intArg(argv, '--bench-reports', Number.MAX_SAFE_INTEGER) });
 console.log(web.proxyUrl);
 for (const p of web.manifest.portals) {
   console.error(`  ${p.homepage.padEnd(40)} ${p.name} (${p.cms}): ${p.reports.length} reports, ${p.distractors.length} distractors`);
+}
+if (web.benchManifest) {
+  const b = web.benchManifest;
+  console.error(`  ${b.homepage.padEnd(40)} ${b.name} (bench): ${b.reports.length} reports, ${b.listPages.length} listing pages (GET http://${web.manifest.controlHost}/bench/manifest)`);
 }
 console.error(`  control: http://${web.manifest.controlHost}/faults (through the proxy)`);
 

@@ -24,12 +24,20 @@ import type { Manifest } from './manifest.ts';
 import { CONTROL_HOST, control } from './control.ts';
 import type { RequestLogEntry } from './request-log.ts';
 import { notModified, validators } from './caching.ts';
+import { benchSite } from './portals/bench.ts';
+import type { BenchManifest } from './portals/bench.ts';
+import type { ExpectedRecord } from './content/model.ts';
 
 export interface DemoWebOptions {
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
   /** Keep at most this many log entries (oldest dropped); default 200000. */
   maxLogEntries?: number;
+  /**
+   * Also serve the benchmark portal www.demo-bench.gov.cn with this many reports (portals/bench.ts);
+   * 0 (default): not served. It stays out of `manifest`: see `benchManifest` and `benchExpected`.
+   */
+  benchReports?: number;
 }
 
 export interface DemoWeb {
@@ -39,6 +47,10 @@ export interface DemoWeb {
   /** The portal hosts served (the control host excluded). */
   hosts: string[];
   manifest: Manifest;
+  /** URLs of the benchmark portal (null unless `benchReports` was given). */
+  benchManifest: BenchManifest | null;
+  /** Expected record of bench report i (benchManifest.reports[i]); throws without a bench portal. */
+  benchExpected(i: number): ExpectedRecord;
   /** Adds a fault; returns it with its id. */
   setFault(spec: FaultSpec): Fault;
   removeFault(id: string): boolean;
@@ -84,6 +96,9 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 export async function startDemoWeb(options: DemoWebOptions = {}): Promise<DemoWeb> {
   const portals = new Map<string, Portal>(buildPortals().map((p) => [p.host, p]));
   const manifest = buildManifest([...portals.values()].map((p) => p.manifest), CONTROL_HOST);
+  // Added after the manifest is built: the truth manifest is the same with or without it.
+  const bench = options.benchReports ? benchSite(options.benchReports) : null;
+  if (bench) portals.set(bench.portal.host, bench.portal);
   const registry = new FaultRegistry();
   const requests: RequestLogEntry[] = [];
   const maxLog = options.maxLogEntries ?? 200_000;
@@ -142,7 +157,7 @@ export async function startDemoWeb(options: DemoWebOptions = {}): Promise<DemoWe
 
     if (host === CONTROL_HOST) {
       const answer = control(method, url.pathname, url.searchParams, body, {
-        faults: registry, log: requests, clearLog: () => requests.splice(0), manifest, hosts: [...portals.keys()],
+        faults: registry, log: requests, clearLog: () => requests.splice(0), manifest, hosts: [...portals.keys()], bench,
       });
       send(answer.status, { 'Content-Type': 'application/json; charset=utf-8' }, Buffer.from(JSON.stringify(answer.json)));
       return;
@@ -242,6 +257,11 @@ export async function startDemoWeb(options: DemoWebOptions = {}): Promise<DemoWe
     port,
     hosts: [...portals.keys()],
     manifest,
+    benchManifest: bench?.manifest ?? null,
+    benchExpected: (i) => {
+      if (!bench) throw new Error('no bench portal: start the demo web with { benchReports: N }');
+      return bench.expected(i);
+    },
     setFault: (spec) => registry.add(spec),
     removeFault: (id) => registry.remove(id),
     clearFaults: (host) => registry.clear(host),

@@ -120,7 +120,7 @@ export class Site {
   }
 }
 
-function methodNotAllowed(): PageResponse {
+export function methodNotAllowed(): PageResponse {
   return { ...htmlResponse('<html><head><title>405 Not Allowed</title></head><body><center><h1>405 Not Allowed</h1></center><hr><center>nginx</center></body></html>', 405), headers: { Allow: 'GET, HEAD' } };
 }
 

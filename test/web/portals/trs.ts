@@ -21,6 +21,27 @@ const ID: SiteIdentity = {
   phone: '0990-12345678', icp: '澜ICP备05012345号-1', police: '澜公网安备 99010202000123号', siteCode: '9901000001',
 };
 
+/**
+ * What differs between sites built from the same TRS templates (the benchmark portal in bench.ts
+ * reuses them): identity, host and the menus, whose links must lead to pages the site has.
+ */
+export interface TrsSkin {
+  host: string;
+  id: SiteIdentity;
+  /** Top navigation entries after 首页 (`<li>` markup). */
+  nav: string;
+  /** Entries of the listing pages' 政府信息公开 side menu (`<li>` markup). */
+  side: string;
+}
+
+const CITY: TrsSkin = {
+  host: HOST, id: ID,
+  nav: `<li><a href="/zwgk/index.html">政务公开</a></li><li><a href="/xwzx/zwyw/index.html">新闻中心</a></li>
+<li><a href="/zwgk/tzgg/index.html">通知公告</a></li><li><a href="javascript:;">政务服务</a></li><li><a href="javascript:;">互动交流</a></li><li><a href="javascript:;">走进安澜</a></li>`,
+  side: `<li><a href="/zwgk/zfxxgkzn/index.html">政府信息公开指南</a></li><li><a href="/zwgk/zfxxgkzd/index.html">政府信息公开制度</a></li>
+<li><a href="/zwgk/zfxxgknb/index.html">政府信息公开年报</a></li><li><a href="/zwgk/bmxxgknb/index.html">部门信息公开年报</a></li><li><a href="/zwgk/czyjs/index.html">财政预决算</a></li>`,
+};
+
 /** TRS writes this pager into every listing page; plain HTTP clients only see the call. */
 const CREATE_PAGE_HTML = `function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt){
  if(_nPageCount == null || _nPageCount<=1){ return; }
@@ -38,9 +59,11 @@ const CREATE_PAGE_HTML = `function createPageHTML(_nPageCount, _nCurrIndex, _sPa
   document.write("<a href=\\"" + _sPageName + "_" + (_nPageCount-1) + "." + _sPageExt + "\\">尾页</a>"); }
 }`;
 
-interface Item { title: string; date: string; path: string }
+export interface Item { title: string; date: string; path: string }
+type Crumbs = [string, string | null][];
 
-function layout(title: string, crumbs: [string, string | null][], main: string, opts: { metas?: string; ctx?: RequestContext; date?: string } = {}): string {
+export function trsLayout(skin: TrsSkin, title: string, crumbs: Crumbs, main: string, opts: { metas?: string; date?: string } = {}): string {
+  const { id: ID, host: HOST } = skin;
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"/><meta http-equiv="X-UA-Compatible" content="IE=edge"/>
 <meta name="SiteName" content="${ID.name}"/><meta name="SiteDomain" content="${HOST}"/><meta name="SiteIDCode" content="${ID.siteCode}"/>
@@ -50,18 +73,20 @@ ${opts.metas ?? ''}<title>${e(title)}</title>
 <div class="top-right">${chrome.loginWidget()} ${chrome.accessibility()}</div></div></div>
 <div class="header"><div class="w1200"><a href="/"><img src="/images/site_logo.png" alt="${ID.name}"/></a>
 <form class="search" action="/was5/web/search" method="get"><input name="searchword" placeholder="请输入关键词"/><button>搜索</button></form></div></div>
-<div class="nav"><ul class="w1200"><li><a href="/">首页</a></li><li><a href="/zwgk/index.html">政务公开</a></li><li><a href="/xwzx/zwyw/index.html">新闻中心</a></li>
-<li><a href="/zwgk/tzgg/index.html">通知公告</a></li><li><a href="javascript:;">政务服务</a></li><li><a href="javascript:;">互动交流</a></li><li><a href="javascript:;">走进安澜</a></li></ul></div>
+<div class="nav"><ul class="w1200"><li><a href="/">首页</a></li>${skin.nav}</ul></div>
 <div class="w1200 main">${crumbs.length ? chrome.breadcrumbs([['首页', '/'], ...crumbs]) : ''}
 ${main}
 </div>${chrome.friendLinks()}${chrome.footer(ID)}</body></html>`;
 }
 
-function listPage(items: Item[], page: number, pages: number, column: string, crumbs: [string, string | null][], base: string): string {
+const layout = (title: string, crumbs: Crumbs, main: string, opts: { metas?: string; date?: string } = {}) => trsLayout(CITY, title, crumbs, main, opts);
+
+/** A listing page: relative links to the details, the page count only in the createPageHTML() call. */
+export function trsListPage(skin: TrsSkin, items: Item[], page: number, pages: number, column: string, crumbs: Crumbs, base: string): string {
+  const ID = skin.id;
   const lis = items.map((it) => `<li><a href="${it.path.replace(base, './')}" target="_blank" title="${e(it.title)}">${e(it.title)}</a><span class="date">${it.date}</span></li>`);
-  const side = `<div class="side"><h3>政府信息公开</h3><ul><li><a href="/zwgk/zfxxgkzn/index.html">政府信息公开指南</a></li><li><a href="/zwgk/zfxxgkzd/index.html">政府信息公开制度</a></li>
-<li><a href="/zwgk/zfxxgknb/index.html">政府信息公开年报</a></li><li><a href="/zwgk/bmxxgknb/index.html">部门信息公开年报</a></li><li><a href="/zwgk/czyjs/index.html">财政预决算</a></li></ul></div>`;
-  return layout(`${column}_${ID.name}`, crumbs, `${side}<div class="list-box"><div class="list-title">${e(column)}</div>
+  const side = `<div class="side"><h3>政府信息公开</h3><ul>${skin.side}</ul></div>`;
+  return trsLayout(skin, `${column}_${ID.name}`, crumbs, `${side}<div class="list-box"><div class="list-title">${e(column)}</div>
 <ul class="list">\n${lis.join('\n')}\n</ul>
 <div class="page"><script language="JavaScript">${CREATE_PAGE_HTML}
 createPageHTML(${pages}, ${page}, "index", "html");</script></div></div>`, { date: items[0]?.date });
@@ -80,19 +105,25 @@ function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-function detailPage(doc: ReportDoc, column: string, crumbs: [string, string | null][], url: string, docId: number): string {
+const listPage = (items: Item[], page: number, pages: number, column: string, crumbs: Crumbs, base: string) => trsListPage(CITY, items, page, pages, column, crumbs, base);
+
+/** A report detail page: the body in `.TRS_Editor`, the facts again in ArticleTitle/PubDate/ContentSource metas. */
+export function trsDetailPage(skin: TrsSkin, doc: ReportDoc, column: string, crumbs: Crumbs, url: string, docId: number): string {
+  const ID = skin.id;
   const t = doc.truth;
   const metas = `<meta name="ColumnName" content="${column}"/><meta name="ArticleTitle" content="${e(t.title ?? '')}"/>
 ${t.publishedOn ? `<meta name="PubDate" content="${t.publishedOn} 09:30"/>` : ''}${t.publisher ? `<meta name="ContentSource" content="${e(t.publisher)}"/>` : ''}
 <meta name="Url" content="${url}"/><meta name="DocId" content="${docId}"/><meta name="ChnlId" content="1813"/>`;
   const info = [t.publishedOn ? `发布时间：${t.publishedOn} 09:30` : '', t.publisher ? `来源：${e(t.publisher)}` : ''].filter(Boolean).join('　');
-  return layout(`${t.title}_${column}_${ID.name}`, crumbs, `${infoBlock(doc)}<div class="article"><h1 class="article-title">${e(t.title ?? '')}</h1>
+  return trsLayout(skin, `${t.title}_${column}_${ID.name}`, crumbs, `${infoBlock(doc)}<div class="article"><h1 class="article-title">${e(t.title ?? '')}</h1>
 <div class="article-info">${info}　${chrome.fontTools()}</div>
 <div class="article-content"><div class="TRS_Editor">${reportBodyHtml(doc)}</div></div>
 ${chrome.shareBar()}${chrome.printClose()}</div>`, { metas, date: doc.date });
 }
 
-function distractorPage(doc: DistractorDoc, column: string, crumbs: [string, string | null][]): string {
+const detailPage = (doc: ReportDoc, column: string, crumbs: Crumbs, url: string, docId: number) => trsDetailPage(CITY, doc, column, crumbs, url, docId);
+
+function distractorPage(doc: DistractorDoc, column: string, crumbs: Crumbs): string {
   const metas = `<meta name="ColumnName" content="${column}"/><meta name="ArticleTitle" content="${e(doc.title)}"/><meta name="PubDate" content="${doc.date} 10:00"/><meta name="ContentSource" content="${e(doc.publisher)}"/>`;
   return layout(`${doc.title}_${column}_${ID.name}`, crumbs, `<div class="article"><h1 class="article-title">${e(doc.title)}</h1>
 <div class="article-info">发布时间：${doc.date}　来源：${e(doc.publisher)}　${chrome.fontTools()}</div>

@@ -1,5 +1,5 @@
 /**
- * One crawl at a time: a lock file holding the owner's pid, created exclusively. A lock whose pid is
+ * One writer at a time (a crawl or a rebuild): a lock file holding the owner's pid, created exclusively. A lock whose pid is
  * no longer alive was left by a killed run and is taken over (the killed run resumes from the
  * frontier anyway).
  */

@@ -1,0 +1,87 @@
+/**
+ * Rebuilding a part (`--since`, `--portal`): the database is copied (VACUUM INTO, a consistent
+ * copy), the matching snapshots' records are dropped and parsed again from their WARC records
+ * (read by offset), keeping their version numbers, and the copy is swapped in.
+ */
+import { renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../db.ts';
+import { ReportStore } from '../reports.ts';
+import { readRecordAt } from '../warc/reader.ts';
+import type { ParseOutcome, ParseTask } from './parseWorker.ts';
+import { workerPool, type RebuildSummary } from './rebuild.ts';
+import os from 'node:os';
+
+const CHUNK = 64;
+
+export interface PartFilter {
+  /** ISO date or time: snapshots fetched at or after it. */
+  since?: string;
+  portal?: string;
+}
+
+export async function rebuildPart(options: { archiveDir: string; dbFile: string; workers?: number }, filter: PartFilter): Promise<RebuildSummary> {
+  const started = Date.now();
+  const target = path.resolve(options.dbFile);
+  const temp = `${target}.rebuild-${process.pid}`;
+  rmSync(temp, { force: true });
+  const source = openDatabase(target);
+  source.prepare(`VACUUM INTO ?`).run(temp);
+  source.close();
+  const db = openDatabase(temp);
+  const reports = new ReportStore(db);
+  const pool = workerPool(options.workers ?? os.availableParallelism());
+  const summary: RebuildSummary = { files: 0, snapshots: 0, reports: 0, byTemplate: {}, failedChecks: 0, unparseable: [], damaged: [], seconds: 0, snapshotsPerSecond: 0 };
+  try {
+    const rows = db
+      .prepare(`SELECT s.id, s.url, s.portal, s.status, s.content_type, s.kind, s.warc_file, s.warc_offset, s.warc_length, r.version
+                FROM snapshots s LEFT JOIN reports r ON r.snapshot_id = s.id
+                WHERE s.record_type = 'response' AND (? IS NULL OR s.fetched_at >= ?) AND (? IS NULL OR s.portal = ?) ORDER BY s.id`)
+      .all(filter.since ?? null, filter.since ?? null, filter.portal ?? null, filter.portal ?? null) as {
+      id: number; url: string; portal: string | null; status: number; content_type: string | null; kind: string | null;
+      warc_file: string; warc_offset: number; warc_length: number; version: number | null;
+    }[];
+    // In chunks: only a few bodies in memory at a time.
+    const outcomes: (ParseOutcome | null)[] = [];
+    for (let i = 0; i < rows.length; i += CHUNK) outcomes.push(...(await Promise.all(rows.slice(i, i + CHUNK).map(async (s) => {
+        try {
+          const record = await readRecordAt(path.join(options.archiveDir, s.warc_file), s.warc_offset, s.warc_length);
+          const task: ParseTask = { url: s.url, contentType: s.content_type, kind: s.kind, status: s.status, body: record.body };
+          return (await pool.run(task)) as ParseOutcome;
+        } catch (err) {
+          summary.damaged.push({ file: s.warc_file, offset: s.warc_offset, reason: (err as Error).message });
+          return null;
+        }
+      }))));
+    db.transaction(() => {
+      rows.forEach((s, i) => {
+        summary.snapshots++;
+        const outcome = outcomes[i];
+        if (!outcome) return;
+        db.prepare(`DELETE FROM reports WHERE snapshot_id = ?`).run(s.id);
+        if (outcome.error !== undefined) summary.unparseable.push({ url: s.url, reason: outcome.error });
+        else if (outcome.record) {
+          const version = s.version ?? ((db.prepare(`SELECT COALESCE(MAX(version), 0) + 1 AS v FROM reports WHERE url = ? AND snapshot_id < ?`).get(s.url, s.id) as { v: number }).v);
+          reports.add(s.id, s.url, s.portal, outcome.record, version);
+          summary.reports++;
+          summary.byTemplate[outcome.record.template] = (summary.byTemplate[outcome.record.template] ?? 0) + 1;
+          if (outcome.record.checks.some((c) => !c.ok)) summary.failedChecks++;
+        }
+      });
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    rmSync(`${target}-wal`, { force: true });
+    rmSync(`${target}-shm`, { force: true });
+    renameSync(temp, target);
+  } catch (err) {
+    if (db.open) db.close();
+    rmSync(temp, { force: true });
+    throw err;
+  } finally {
+    await pool.destroy();
+  }
+  summary.seconds = (Date.now() - started) / 1000;
+  summary.snapshotsPerSecond = Math.round(summary.snapshots / Math.max(summary.seconds, 0.001));
+  return summary;
+}

@@ -1,0 +1,182 @@
+/**
+ * `nianbao rebuild`: regenerate the database from the WARC archive alone. The new database is built
+ * in a separate file and renamed over the old one only at the end, so a rebuild that is killed or
+ * fails leaves the old database untouched. The fetch log, the runs and the frontier (history and
+ * crawl state, not derived data) are carried over. Parsing runs on worker threads (piscina); the
+ * archive is streamed, at most a bounded number of bodies in flight, so memory stays flat.
+ */
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import { openDatabase, type Db } from '../db.ts';
+import { ReportStore } from '../reports.ts';
+import { SnapshotIndex } from '../snapshots.ts';
+import { scanWarc, type Damage } from '../warc/scan.ts';
+import type { ParseOutcome, ParseTask } from './parseWorker.ts';
+import { snapshotFromExchange } from './snapshotRow.ts';
+import { isParseable } from '../reportOf.ts';
+
+export interface RebuildOptions {
+  archiveDir: string;
+  dbFile: string;
+  /** Worker threads parsing in parallel (default: the number of cores). */
+  workers?: number;
+  onProgress?: (p: RebuildProgress) => void;
+}
+
+export interface RebuildProgress {
+  bytesDone: number;
+  bytesTotal: number;
+  snapshots: number;
+  startedAt: number;
+}
+
+export interface RebuildSummary {
+  files: number;
+  snapshots: number;
+  reports: number;
+  byTemplate: Record<string, number>;
+  failedChecks: number;
+  unparseable: { url: string; reason: string }[];
+  damaged: Damage[];
+  seconds: number;
+  snapshotsPerSecond: number;
+}
+
+/** Bodies handed to workers and not yet written back: bounds memory whatever the archive's size. */
+const IN_FLIGHT_PER_WORKER = 8;
+const COMMIT_EVERY = 500;
+
+export function warcFiles(archiveDir: string): string[] {
+  if (!existsSync(archiveDir)) return [];
+  return readdirSync(archiveDir).filter((f) => /\.warc(\.gz)?$/.test(f)).sort();
+}
+
+export function workerPool(workers: number): Piscina {
+  return new Piscina({
+    filename: new URL('./parseWorker.ts', import.meta.url).href,
+    // Workers load TypeScript through tsx, as the CLI does.
+    execArgv: [...process.execArgv.filter((a) => a !== '--import' && a !== 'tsx'), '--import', 'tsx'],
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 1000,
+  });
+}
+
+/** History that a rebuild keeps from the old database. */
+function carryOver(db: Db, oldFile: string): void {
+  if (!existsSync(oldFile)) return;
+  db.prepare(`ATTACH DATABASE ? AS old`).run(oldFile);
+  db.transaction(() => {
+    db.exec(`INSERT INTO runs SELECT * FROM old.runs`);
+    db.exec(`INSERT INTO frontier SELECT * FROM old.frontier`);
+    // Snapshot ids change; a fetch keeps pointing at the same archived record.
+    db.exec(`INSERT INTO fetches (id, run_id, url, portal, host, started_at, duration_ms, status, bytes, error_class, error_message, fetched_by, snapshot_id)
+             SELECT f.id, f.run_id, f.url, f.portal, f.host, f.started_at, f.duration_ms, f.status, f.bytes, f.error_class, f.error_message, f.fetched_by,
+                    (SELECT n.id FROM snapshots n JOIN old.snapshots o ON o.warc_file = n.warc_file AND o.warc_offset = n.warc_offset WHERE o.id = f.snapshot_id)
+             FROM old.fetches f`);
+  })();
+  db.exec(`DETACH DATABASE old`);
+}
+
+export async function rebuild(options: RebuildOptions): Promise<RebuildSummary> {
+  const started = Date.now();
+  const files = warcFiles(options.archiveDir);
+  const bytesTotal = files.reduce((n, f) => n + statSync(path.join(options.archiveDir, f)).size, 0);
+  const target = path.resolve(options.dbFile);
+  const temp = `${target}.rebuild-${process.pid}`;
+  for (const stale of readdirSync(path.dirname(target)).filter((f) => f.startsWith(`${path.basename(target)}.rebuild-`))) {
+    rmSync(path.join(path.dirname(target), stale), { force: true });
+  }
+  const db = openDatabase(temp);
+  const snapshots = new SnapshotIndex(db);
+  const reports = new ReportStore(db);
+  const pool = workerPool(options.workers ?? os.availableParallelism());
+  const summary: RebuildSummary = { files: files.length, snapshots: 0, reports: 0, byTemplate: {}, failedChecks: 0, unparseable: [], damaged: [], seconds: 0, snapshotsPerSecond: 0 };
+
+  // Records are written in archive order (that order decides report versions); parses finish in any order.
+  const done = new Map<number, { snapshotId: number; url: string; portal: string | null; outcome: ParseOutcome }>();
+  const running = new Set<Promise<void>>();
+  let nextSeq = 0;
+  let writeSeq = 0;
+  let sinceCommit = 0;
+  const flush = (): void => {
+    while (done.has(writeSeq)) {
+      const { snapshotId, url, portal, outcome } = done.get(writeSeq)!;
+      done.delete(writeSeq++);
+      if (outcome.error !== undefined) summary.unparseable.push({ url, reason: outcome.error });
+      else if (outcome.record) {
+        reports.add(snapshotId, url, portal, outcome.record);
+        summary.reports++;
+        summary.byTemplate[outcome.record.template] = (summary.byTemplate[outcome.record.template] ?? 0) + 1;
+        if (outcome.record.checks.some((c) => !c.ok)) summary.failedChecks++;
+      }
+    }
+  };
+
+  try {
+    db.exec('BEGIN');
+    let bytesBefore = 0;
+    for (const file of files) {
+      const full = path.join(options.archiveDir, file);
+      for await (const item of scanWarc(full, file)) {
+        if (item.type === 'damage') {
+          summary.damaged.push(item.damage);
+          continue;
+        }
+        const row = snapshotFromExchange(item.exchange, snapshots);
+        if (!row) {
+          summary.damaged.push({ file, offset: item.exchange.response.offset, reason: 'revisit record whose original is not in the archive' });
+          continue;
+        }
+        const snapshotId = snapshots.add(row);
+        summary.snapshots++;
+        const body = item.exchange.response.body;
+        const task: ParseTask = { url: row.url, contentType: row.contentType, kind: row.kind, status: row.status, body };
+        if (row.recordType === 'response' && isParseable(task, body)) {
+          const seq = nextSeq++;
+          const p: Promise<void> = pool.run(task).then(
+            (outcome: ParseOutcome) => void done.set(seq, { snapshotId, url: row.url, portal: row.portal, outcome }),
+            (err: Error) => void done.set(seq, { snapshotId, url: row.url, portal: row.portal, outcome: { record: null, error: err.message } }),
+          );
+          running.add(p);
+          void p.finally(() => running.delete(p));
+          while (running.size >= pool.options.maxThreads * IN_FLIGHT_PER_WORKER) {
+            await Promise.race(running);
+            flush();
+          }
+        }
+        flush();
+        if (++sinceCommit >= COMMIT_EVERY) {
+          db.exec('COMMIT');
+          db.exec('BEGIN');
+          sinceCommit = 0;
+          options.onProgress?.({ bytesDone: bytesBefore + item.exchange.response.offset, bytesTotal, snapshots: summary.snapshots, startedAt: started });
+        }
+      }
+      bytesBefore += statSync(full).size;
+    }
+    await Promise.all(running);
+    flush();
+    db.exec('COMMIT');
+    carryOver(db, target);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    rmSync(`${target}-wal`, { force: true });
+    rmSync(`${target}-shm`, { force: true });
+    renameSync(temp, target);
+  } catch (err) {
+    if (db.open) db.close();
+    rmSync(temp, { force: true });
+    rmSync(`${temp}-wal`, { force: true });
+    rmSync(`${temp}-shm`, { force: true });
+    throw err;
+  } finally {
+    await pool.destroy();
+  }
+  summary.seconds = (Date.now() - started) / 1000;
+  summary.snapshotsPerSecond = Math.round(summary.snapshots / Math.max(summary.seconds, 0.001));
+  options.onProgress?.({ bytesDone: bytesTotal, bytesTotal, snapshots: summary.snapshots, startedAt: started });
+  return summary;
+}
