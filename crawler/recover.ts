@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, statSync, truncateSync } from 'node:fs';
 import path from 'node:path';
+import { MemberError } from '../storage/warc/members.ts';
 import { readWarcFile, type ArchivedRecord } from '../storage/warc/reader.ts';
 
 export interface OrphanExchange {
@@ -26,23 +27,28 @@ export async function findOrphans(archiveDir: string, indexedEnds: Map<string, n
     const start = indexedEnds.get(file) ?? 0;
     if (start >= size) continue;
     let goodEnd = start;
+    let torn = false;
     let pending: ArchivedRecord | null = null;
     try {
       for await (const record of readWarcFile(full, start)) {
-        if (record.type === 'warcinfo') {
-          goodEnd = record.offset + record.length;
-        } else if (record.type === 'response' || record.type === 'revisit') {
+        if (record.type === 'response' || record.type === 'revisit') {
           pending = record;
         } else if (record.type === 'request' && pending) {
           orphans.push({ file, response: pending, request: record });
           goodEnd = record.offset + record.length;
           pending = null;
+        } else {
+          goodEnd = record.offset + record.length;
         }
       }
-    } catch {
-      // A torn gzip member: everything from goodEnd on is incomplete.
+      // A response without its request: the pair is appended in one write, so the write was cut.
+      torn = pending !== null;
+    } catch (err) {
+      // Only a member cut off by the end of the file is a torn write; damage inside a file is left
+      // for `nianbao rebuild --check` to report, never cut away.
+      torn = err instanceof MemberError && /cut off at the end/.test(err.message);
     }
-    if (goodEnd < size) {
+    if (torn && goodEnd < size) {
       truncateSync(full, goodEnd);
       repaired.push(`${file}: removed ${size - goodEnd} bytes of an incomplete record at offset ${goodEnd}`);
     }

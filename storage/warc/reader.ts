@@ -1,10 +1,10 @@
 /**
- * Reading WARC files back: streaming over a whole file (memory stays flat however large it is)
- * with each record's offset and length, or one record from its offset.
+ * Reading WARC records back: streaming over a whole file (one record in memory at a time) with
+ * each record's offset and length, or one record from its offset. The record format is parsed here
+ * (WARC header block, then for HTTP records the HTTP header block, then the payload).
  */
-import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { WARCParser, type WARCRecord } from 'warcio';
+import { closeSync, fstatSync, openSync } from 'node:fs';
+import { gzipMembers, readMember } from './members.ts';
 
 export interface ArchivedRecord {
   offset: number;
@@ -16,52 +16,70 @@ export interface ArchivedRecord {
   /** HTTP status of a response or revisit, else null. */
   status: number | null;
   httpHeaders: [string, string][];
-  /** The body (response) or empty (revisit, request, warcinfo). */
+  /** The payload: a response's body; empty for revisit and warcinfo records. */
   body: Buffer;
   warcHeader(name: string): string | null;
 }
 
-async function toArchived(record: WARCRecord, offset: number, length: number): Promise<ArchivedRecord> {
-  const body = Buffer.from(await record.readFully(false));
-  const http = record.httpHeaders;
-  const headers: [string, string][] = http ? [...http.headers.entries()].map(([k, v]) => [k, String(v)]) : [];
+const CRLF2 = Buffer.from('\r\n\r\n');
+
+function headerBlock(text: string): { first: string; fields: [string, string][] } {
+  const [first, ...lines] = text.split('\r\n');
+  const fields: [string, string][] = [];
+  for (const line of lines) {
+    const i = line.indexOf(':');
+    if (i > 0) fields.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]);
+  }
+  return { first, fields };
+}
+
+/** One decompressed record -> its parts. */
+export function parseRecord(data: Buffer, offset: number, length: number): ArchivedRecord {
+  const end = data.indexOf(CRLF2);
+  if (end < 0 || !data.subarray(0, 5).equals(Buffer.from('WARC/'))) throw new Error(`not a WARC record at offset ${offset}`);
+  const warc = headerBlock(data.subarray(0, end).toString('utf8'));
+  const get = (name: string): string | null => warc.fields.find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1] ?? null;
+  const declared = Number(get('Content-Length') ?? 0);
+  const block = data.subarray(end + 4, end + 4 + declared);
+  if (block.length < declared) throw new Error(`record at offset ${offset} is shorter than its Content-Length`);
+  let status: number | null = null;
+  let httpHeaders: [string, string][] = [];
+  let body = block;
+  if (/application\/http/i.test(get('Content-Type') ?? '')) {
+    const httpEnd = block.indexOf(CRLF2);
+    const http = headerBlock(block.subarray(0, httpEnd < 0 ? block.length : httpEnd).toString('latin1'));
+    httpHeaders = http.fields;
+    const m = /^HTTP\/\d(?:\.\d)?\s+(\d{3})/.exec(http.first);
+    status = m ? Number(m[1]) : null;
+    body = httpEnd < 0 ? Buffer.alloc(0) : block.subarray(httpEnd + 4);
+  }
   return {
     offset,
     length,
-    type: record.warcType ?? '',
-    url: record.warcTargetURI ?? '',
-    date: record.warcDate ?? '',
-    recordId: record.warcHeader('WARC-Record-ID') ?? '',
-    status: http && Number.isFinite(Number(http.statusCode)) ? Number(http.statusCode) : null,
-    httpHeaders: headers,
+    type: get('WARC-Type') ?? '',
+    url: get('WARC-Target-URI') ?? '',
+    date: get('WARC-Date') ?? '',
+    recordId: get('WARC-Record-ID') ?? '',
+    status,
+    httpHeaders,
     body,
-    warcHeader: (name: string) => record.warcHeader(name) ?? null,
+    warcHeader: get,
   };
 }
 
-/** Every record of a file from `start` on, in order, with its offset in the file. */
+/** Every record of a file from `start` on, in order. Throws at the first damaged member (see scan.ts). */
 export async function* readWarcFile(file: string, start = 0): AsyncGenerator<ArchivedRecord> {
-  const parser = new WARCParser(createReadStream(file, { start }));
-  for await (const record of parser) {
-    const offset = start + parser.offset;
-    const archived = await toArchived(record, offset, parser.recordLength);
-    yield archived;
-  }
+  for (const member of gzipMembers(file, start)) yield parseRecord(member.data, member.offset, member.length);
 }
 
 /** One record read from its location (as kept in the `snapshots` table). */
 export async function readRecordAt(file: string, offset: number, length: number): Promise<ArchivedRecord> {
   const fd = openSync(file, 'r');
-  const buf = Buffer.alloc(length);
   try {
-    readSync(fd, buf, 0, length, offset);
+    const member = readMember(fd, offset, fstatSync(fd).size);
+    if (member.length !== length) throw new Error(`record at ${file}:${offset} is ${member.length} bytes, the index says ${length}`);
+    return parseRecord(member.data, offset, member.length);
   } finally {
     closeSync(fd);
   }
-  // One gzip member per record: it inflates on its own.
-  const raw = gunzipSync(buf);
-  const parser = new WARCParser([raw]);
-  const record = await parser.parse();
-  if (!record) throw new Error(`no WARC record at ${file}:${offset}`);
-  return toArchived(record, offset, length);
 }

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { MemberError } from './members.ts';
 import { readWarcFile, type ArchivedRecord } from './reader.ts';
 
 export interface Exchange {
@@ -97,8 +98,9 @@ export async function* scanWarc(path: string, file: string): AsyncGenerator<Scan
       return;
     } catch (err) {
       if (pending) yield { type: 'exchange', exchange: { file, response: pending, request: null } };
-      yield { type: 'damage', damage: { file, offset: goodEnd, reason: `unreadable record: ${(err as Error).message.split('\n')[0]}` } };
-      start = nextMember(path, goodEnd + 1, size);
+      const at = err instanceof MemberError ? err.offset : goodEnd;
+      yield { type: 'damage', damage: { file, offset: at, reason: `unreadable record: ${(err as Error).message.split('\n')[0]}` } };
+      start = nextMember(path, at + 1, size);
     }
   }
 }
