@@ -5,6 +5,8 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, UserError } from './exit.ts';
 import { registerCrawl } from './crawl.ts';
+import { registerExport } from './export.ts';
+import { registerFailures } from './failures.ts';
 import { registerParse } from './parse.ts';
 import { registerRebuild } from './rebuild.ts';
 
@@ -17,6 +19,8 @@ const program = new Command('nianbao')
 registerParse(program);
 registerCrawl(program);
 registerRebuild(program);
+registerFailures(program);
+registerExport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -31,9 +31,9 @@ import { Politeness } from './politeness.ts';
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Start a new run, or resume the last one when it did not finish (killed, or stopped by --max-duration). */
-function openRun(stores: Stores): { runId: number; resumed: boolean } {
+function openRun(stores: Stores, retry: boolean): { runId: number; resumed: boolean } {
   const last = stores.db.prepare(`SELECT id, status FROM runs ORDER BY id DESC LIMIT 1`).get() as { id: number; status: string } | undefined;
-  if (last && (last.status === 'running' || last.status === 'stopped')) {
+  if (!retry && last && (last.status === 'running' || last.status === 'stopped')) {
     stores.db.prepare(`UPDATE runs SET status = 'running' WHERE id = ?`).run(last.id);
     return { runId: last.id, resumed: true };
   }
@@ -61,7 +61,7 @@ export async function crawl(portals: Portal[], options: CrawlOptions): Promise<C
     portals.map((p) => [p.id, { id: p.id, scope: makeScope({ homepage: p.homepage, reportColumns: p.reportColumns, extraHosts: p.extraHosts }, { maxDepth: options.maxDepth, maxPages: options.maxRequestsPerPortal }), taken: 0 }]),
   );
   const browserPortals = new Set(portals.filter((p) => p.needsBrowser).map((p) => p.id));
-  const { runId, resumed } = openRun(stores);
+  const { runId, resumed } = openRun(stores, !!options.retryUrls);
   const pipeline = new ResponsePipeline(stores, runId, options.revalidateDays * 86_400_000);
   const proxyConfiguration = options.proxyUrl ? new ProxyConfiguration({ proxyUrls: [options.proxyUrl] }) : undefined;
   const http = new HttpFetcher({ concurrency: options.httpConcurrency, userAgent: options.userAgent, proxyConfiguration });
@@ -76,9 +76,12 @@ export async function crawl(portals: Portal[], options: CrawlOptions): Promise<C
 
   try {
     adopted = await adoptOrphans(stores, pipeline, contexts, progress);
-    for (const p of portals) {
-      for (const r of seedRequests(contexts.get(p.id)!.scope)) {
-        stores.frontier.add({ url: r.url, method: r.method, portal: p.id, kind: r.role, depth: r.depth, browser: browserPortals.has(p.id) }, runId);
+    if (options.retryUrls) stores.frontier.requeueFailed(options.retryUrls, runId);
+    else {
+      for (const p of portals) {
+        for (const r of seedRequests(contexts.get(p.id)!.scope)) {
+          stores.frontier.add({ url: r.url, method: r.method, portal: p.id, kind: r.role, depth: r.depth, browser: browserPortals.has(p.id) }, runId);
+        }
       }
     }
 

@@ -32,6 +32,11 @@ export interface CrawlOptions {
   browserExecutable?: string;
   /** Known report pages are checked again (conditional request) after this many days. */
   revalidateDays: number;
+  /**
+   * Retry mode (`nianbao failures --retry`): instead of walking the portals from their homepages,
+   * put these failed URLs back in the frontier and fetch them (and whatever they lead to).
+   */
+  retryUrls?: string[];
   /** Called often with the current counters (live progress). */
   onProgress?: (progress: import('./progress.ts').Progress) => void;
 }

@@ -70,7 +70,7 @@ export class Frontier {
     }
     if (existing.run_id === runId) return existing.state === 'pending';
     const relabelled = !!r.label && !!existing.label && r.label !== existing.label;
-    if (REWALKED.includes(r.kind) || revisit || relabelled || existing.state === 'failed') {
+    if (REWALKED.includes(r.kind) || revisit || relabelled || existing.state !== 'done') {
       this.db
         .prepare(`UPDATE frontier SET state = 'pending', attempts = 0, not_before = 0, run_id = ?, depth = MIN(depth, ?), browser = MAX(browser, ?), label = COALESCE(?, label) WHERE key = ?`)
         .run(runId, r.depth, r.browser ? 1 : 0, r.label ?? null, key);
@@ -111,6 +111,16 @@ export class Frontier {
   /** Try again later in this run (Retry-After, backoff). */
   defer(key: string, notBefore: number): void {
     this.db.prepare(`UPDATE frontier SET attempts = attempts + 1, not_before = ? WHERE key = ?`).run(notBefore, key);
+  }
+
+  /** Put the given URLs' failed requests back for this run (`nianbao failures --retry`); returns how many. */
+  requeueFailed(urls: string[], runId: number): number {
+    const stmt = this.db.prepare(`UPDATE frontier SET state = 'pending', attempts = 0, not_before = 0, run_id = ? WHERE url = ? AND state = 'failed'`);
+    let n = 0;
+    this.db.transaction(() => {
+      for (const url of urls) n += stmt.run(runId, url).changes;
+    })();
+    return n;
   }
 
   useBrowser(key: string): void {

@@ -1,4 +1,5 @@
 /** Crawling the demo web from tests: temp directories, in-process runs, and reading results back. */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,4 +47,32 @@ export function crawlDemo(ws: Workspace, proxyUrl: string, portals: Portal[], ov
 
 export function openReadOnly(file: string): Database.Database {
   return new Database(file, { readonly: true });
+}
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Run the CLI in a child process without blocking this one (the demo web it talks to is served from
+ * this process, so spawnSync would deadlock).
+ */
+export function runCli(args: string[], timeoutMs = 120_000): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/nianbao.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`nianbao ${args.join(' ')} timed out`));
+    }, timeoutMs);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
 }
