@@ -37,7 +37,7 @@ export async function adoptOrphans(stores: Stores, pipeline: ResponsePipeline, c
       durationMs: 0,
       fetchedBy: request?.warcHeader('Nianbao-Fetched-By') === 'browser' ? 'browser' : 'http',
     };
-    const handled = pipeline.process(entry, ctx, result, { written: { file, offset: response.offset, length: response.length, digest, recordId: response.recordId }, revisitOf, body });
+    const handled = await pipeline.process(entry, ctx, result, { written: { file, offset: response.offset, length: response.length, digest, recordId: response.recordId }, revisitOf, body });
     if (handled.report === 'new') progress.newReports++;
     if (handled.report === 'changed') progress.changedReports++;
     adopted++;

@@ -7,7 +7,7 @@
 import { ProxyConfiguration } from '@crawlee/core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../storage/db.ts';
+import { openDatabase, prepared } from '../storage/db.ts';
 import { FetchLog, type ErrorClass } from '../storage/fetchLog.ts';
 import { Frontier, type FrontierEntry } from '../storage/frontier.ts';
 import { ReportStore } from '../storage/reports.ts';
@@ -20,6 +20,7 @@ import { classifyStatus } from './fetch/errors.ts';
 import { HttpFetcher } from './fetch/http.ts';
 import { header, type FetchResult, type Fetcher } from './fetch/types.ts';
 import { acquireLock } from '../storage/lock.ts';
+import { Analyzer } from './analyzer.ts';
 import type { CrawlOptions } from './options.ts';
 import { ResponsePipeline, type PortalContext, type Stores } from './pipeline.ts';
 import type { Portal } from './portals.ts';
@@ -62,7 +63,8 @@ export async function crawl(portals: Portal[], options: CrawlOptions): Promise<C
   );
   const browserPortals = new Set(portals.filter((p) => p.needsBrowser).map((p) => p.id));
   const { runId, resumed } = openRun(stores, !!options.retryUrls);
-  const pipeline = new ResponsePipeline(stores, runId, options.revalidateDays * 86_400_000);
+  const analyzer = new Analyzer(options.analysisThreads);
+  const pipeline = new ResponsePipeline(stores, runId, options.revalidateDays * 86_400_000, analyzer);
   const proxyConfiguration = options.proxyUrl ? new ProxyConfiguration({ proxyUrls: [options.proxyUrl] }) : undefined;
   const http = new HttpFetcher({ concurrency: options.httpConcurrency, userAgent: options.userAgent, proxyConfiguration });
   let browser: BrowserFetcher | null = null;
@@ -157,7 +159,7 @@ export async function crawl(portals: Portal[], options: CrawlOptions): Promise<C
         return;
       }
       const stored = await pipeline.archive(result);
-      const handled = pipeline.process(entry, contexts.get(entry.portal)!, result, stored);
+      const handled = await pipeline.process(entry, contexts.get(entry.portal)!, result, stored);
       if (handled.report === 'new') (progress.newReports++, counters.newReports++);
       if (handled.report === 'changed') (progress.changedReports++, counters.changedReports++);
       if (handled.report === 'unchanged') (progress.unchanged++, counters.unchanged++);
@@ -170,7 +172,8 @@ export async function crawl(portals: Portal[], options: CrawlOptions): Promise<C
         status = 'stopped';
         break;
       }
-      if (inFlight.size < capacity * 2) {
+      // Refill in batches, when half the slots are free: a query per finished request costs too much.
+      if (inFlight.size <= capacity) {
         const ready = stores.frontier.ready(runId, Date.now(), capacity * 8);
         for (const entry of ready) {
           if (inFlight.size >= capacity * 2) break;
@@ -192,7 +195,7 @@ export async function crawl(portals: Portal[], options: CrawlOptions): Promise<C
       }
       if (options.onProgress && Date.now() - lastProgress > 500) {
         lastProgress = Date.now();
-        for (const [id, c] of progress.portals) c.pending = (db.prepare(`SELECT COUNT(*) AS n FROM frontier WHERE state = 'pending' AND run_id = ? AND portal = ?`).get(runId, id) as { n: number }).n;
+        for (const [id, c] of progress.portals) c.pending = (prepared(db, `SELECT COUNT(*) AS n FROM frontier WHERE state = 'pending' AND run_id = ? AND portal = ?`).get(runId, id) as { n: number }).n;
         options.onProgress(progress);
       }
       if (inFlight.size === 0) {
@@ -210,6 +213,7 @@ export async function crawl(portals: Portal[], options: CrawlOptions): Promise<C
     throw err;
   } finally {
     await http.close().catch(() => undefined);
+    await analyzer.close();
     if (browser) await (browser as BrowserFetcher).close().catch(() => undefined);
     stores.warc.close();
     summary = summarize(runId, status, resumed, started, progress, adopted, status === 'finished' ? 0 : stores.frontier.pendingCount(runId));

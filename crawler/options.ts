@@ -1,4 +1,5 @@
 /** Everything a crawl can be told, with its default, in one place (documented in README "nianbao crawl"). */
+import os from 'node:os';
 import type { PolitenessOptions } from './politeness.ts';
 import { POLITE } from './politeness.ts';
 
@@ -16,6 +17,8 @@ export interface CrawlOptions {
   httpConcurrency: number;
   /** Pages open at once in Chromium. */
   browserConcurrency: number;
+  /** Worker threads parsing and discovering beside the fetching (0: on the fetching thread). */
+  analysisThreads: number;
   /** Sent with every request: who we are and where to read about it. */
   userAgent: string;
   /** An HTTP proxy for every request (the demo web is reached this way). */
@@ -52,6 +55,7 @@ export function defaultCrawlOptions(overrides: Partial<CrawlOptions> = {}): Craw
     politeness: POLITE,
     httpConcurrency: 16,
     browserConcurrency: 2,
+    analysisThreads: Math.max(1, os.availableParallelism() - 1),
     userAgent: USER_AGENT,
     proxyUrl: null,
     maxDepth: 8,

@@ -5,17 +5,14 @@
  * All database writes of one response happen in one transaction, after its WARC record is written.
  */
 import path from 'node:path';
-import { decodeDocument } from '../parsers/decode.ts';
-import type { ReportRecord } from '../parsers/record.ts';
-import type { Db } from '../storage/db.ts';
+import { prepared, type Db } from '../storage/db.ts';
 import type { ErrorClass, FetchLog } from '../storage/fetchLog.ts';
 import type { Frontier, FrontierEntry, FrontierKind } from '../storage/frontier.ts';
 import type { ReportStore } from '../storage/reports.ts';
-import { isHtmlLike, reportOf } from '../storage/reportOf.ts';
 import type { SnapshotIndex, SnapshotRow } from '../storage/snapshots.ts';
 import { readRecordAt } from '../storage/warc/reader.ts';
-import { bodyDigest, type WarcWriter, type WrittenRecord } from '../storage/warc/writer.ts';
-import { discover, type Discovery } from './discovery/candidates.ts';
+import { bodyDigest, type PreparedExchange, type WarcWriter, type WrittenRecord } from '../storage/warc/writer.ts';
+import type { Analyzer } from './analyzer.ts';
 import type { PortalScope } from './discovery/scope.ts';
 import { header, type FetchResult } from './fetch/types.ts';
 
@@ -39,6 +36,9 @@ export interface Handled {
   discovered: number;
 }
 
+/** A response ready to archive (`exchange`), or one already archived (`written`: a recovered orphan). */
+export type Stored = ({ exchange: PreparedExchange } | { written: WrittenRecord }) & { revisitOf: SnapshotRow | null; body: Buffer };
+
 export interface PortalContext {
   id: string;
   scope: PortalScope;
@@ -48,7 +48,7 @@ export interface PortalContext {
 
 /** The body to read links from: a revisit's body is the archived original's. */
 export async function archivedBody(stores: Stores, snapshot: SnapshotRow): Promise<Buffer> {
-  const target = snapshot.record_type === 'revisit' && snapshot.refers_to ? stores.db.prepare('SELECT * FROM snapshots WHERE id = ?').get(snapshot.refers_to) as SnapshotRow : snapshot;
+  const target = snapshot.record_type === 'revisit' && snapshot.refers_to ? prepared(stores.db, 'SELECT * FROM snapshots WHERE id = ?').get(snapshot.refers_to) as SnapshotRow : snapshot;
   const record = await readRecordAt(path.join(stores.archiveDir, target.warc_file), target.warc_offset, target.warc_length);
   return record.body;
 }
@@ -59,6 +59,7 @@ export class ResponsePipeline {
     private readonly runId: number,
     /** Known reports without validators are fetched again after this long. */
     private readonly revalidateMs: number,
+    private readonly analyzer: Analyzer,
   ) {}
 
   /**
@@ -80,8 +81,11 @@ export class ResponsePipeline {
     return this.stores.frontier.get(key)?.kind;
   }
 
-  /** Write the WARC record for a response: a revisit when this URL already has this body archived. */
-  async archive(result: FetchResult): Promise<{ written: WrittenRecord; revisitOf: SnapshotRow | null; body: Buffer }> {
+  /**
+   * Serialise the WARC records for a response: a revisit when this URL already has this body
+   * archived. Nothing is written yet: `process` appends and indexes in one synchronous step.
+   */
+  async archive(result: FetchResult): Promise<Stored> {
     const { snapshots, warc } = this.stores;
     const exchange = {
       url: result.finalUrl,
@@ -102,47 +106,44 @@ export class ResponsePipeline {
     if (result.status === 304) {
       const latest = snapshots.latest(result.finalUrl);
       if (latest) {
-        const original = latest.record_type === 'revisit' && latest.refers_to ? (this.stores.db.prepare('SELECT * FROM snapshots WHERE id = ?').get(latest.refers_to) as SnapshotRow) : latest;
-        const written = await warc.writeRevisit(exchange, { url: original.url, date: original.fetched_at, digest: original.digest });
-        return { written, revisitOf: original, body: await archivedBody(this.stores, original) };
+        const original = latest.record_type === 'revisit' && latest.refers_to ? (prepared(this.stores.db, 'SELECT * FROM snapshots WHERE id = ?').get(latest.refers_to) as SnapshotRow) : latest;
+        const exchangeBytes = await warc.prepareRevisit(exchange, { url: original.url, date: original.fetched_at, digest: original.digest });
+        return { exchange: exchangeBytes, revisitOf: original, body: await archivedBody(this.stores, original) };
       }
     }
     const original = snapshots.original(result.finalUrl, bodyDigest(result.body));
     if (original) {
-      const written = await warc.writeRevisit(exchange, { url: original.url, date: original.fetched_at, digest: original.digest });
-      return { written, revisitOf: original, body: result.body };
+      const exchangeBytes = await warc.prepareRevisit(exchange, { url: original.url, date: original.fetched_at, digest: original.digest });
+      return { exchange: exchangeBytes, revisitOf: original, body: result.body };
     }
-    return { written: await warc.writeResponse(exchange), revisitOf: null, body: result.body };
+    return { exchange: await warc.prepareResponse(exchange), revisitOf: null, body: result.body };
   }
 
   /**
-   * Index, log, discover and parse a response whose WARC record is written. `body` is the payload
-   * (for a 304, the archived original's).
+   * Discover and parse a response (off this thread), then append its WARC records and write its
+   * index rows, log entry, records and next requests with nothing running in between: if the process
+   * dies after the append and before the commit, the unindexed exchange is the last one in its file,
+   * where recovery finds it. `body` is the payload (for a 304, the archived original's).
    */
-  process(entry: FrontierEntry, portal: PortalContext, result: FetchResult, stored: { written: WrittenRecord; revisitOf: SnapshotRow | null; body: Buffer }): Handled {
+  async process(entry: FrontierEntry, portal: PortalContext, result: FetchResult, stored: Stored): Promise<Handled> {
     const { snapshots, fetchLog, frontier, reports, db } = this.stores;
     const contentType = header(result.responseHeaders, 'content-type');
-    const html = isHtmlLike(contentType, stored.body);
     const role = entry.kind as FrontierKind;
-    let discovery: Discovery | null = null;
-    let record: ReportRecord | null = null;
-    if (html && role !== 'attachment') {
-      const decoded = (() => {
-        try {
-          return decodeDocument(stored.body, contentType).text;
-        } catch {
-          return '';
-        }
-      })();
-      const linksFrom = result.renderedHtml ?? decoded;
-      discovery = discover(
-        { url: result.finalUrl, html: linksFrom, status: result.status ?? 200 },
-        portal.scope,
-        { depth: entry.depth, role: role === 'report' ? 'report' : role, pagesSoFar: portal.taken },
-      );
-    }
-    if (!stored.revisitOf) record = reportOf({ url: result.finalUrl, contentType: contentType ?? null, kind: role, status: result.status! }, stored.body);
+    const { discovery, record } = await this.analyzer.run({
+      url: result.finalUrl,
+      body: stored.body,
+      contentType: contentType ?? null,
+      renderedHtml: result.renderedHtml,
+      status: result.status ?? 200,
+      role,
+      depth: entry.depth,
+      pagesSoFar: portal.taken,
+      scope: portal.scope,
+      parse: !stored.revisitOf,
+    });
     const needsBrowser = !!discovery?.browser.needsBrowser && result.fetchedBy === 'http';
+    if (!('written' in stored)) await this.stores.warc.ready();
+    const written = 'written' in stored ? stored.written : this.stores.warc.append(stored.exchange);
     const handled: Handled = { stored: stored.revisitOf ? 'revisit' : 'response', report: null, attachment: role === 'attachment', needsBrowser, discovered: 0 };
 
     db.transaction(() => {
@@ -160,12 +161,12 @@ export class ResponsePipeline {
         fetchedBy: result.fetchedBy,
         kind: role,
         runId: this.runId,
-        written: stored.written,
+        written,
       });
       this.log(entry, result, null, null, snapshotId);
       if (record) {
         const id = reports.add(snapshotId, result.finalUrl, portal.id, record);
-        const version = (db.prepare('SELECT version FROM reports WHERE id = ?').get(id) as { version: number }).version;
+        const version = (prepared(db, 'SELECT version FROM reports WHERE id = ?').get(id) as { version: number }).version;
         handled.report = version === 1 ? 'new' : 'changed';
       } else if (stored.revisitOf && (role === 'report' || discovery?.pageKind === 'report')) {
         handled.report = 'unchanged';

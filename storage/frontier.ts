@@ -3,7 +3,7 @@
  * in the database (not in crawlee's queue files) is what lets a run killed at any moment resume:
  * what was pending is still pending, what was done stays done.
  */
-import type { Db } from './db.ts';
+import { prepared, type Db } from './db.ts';
 
 /** The role a request was made in (crawler/discovery `PageRole`). */
 export type FrontierKind = 'home' | 'area' | 'column' | 'listing' | 'report' | 'attachment';
@@ -60,10 +60,9 @@ export class Frontier {
    */
   add(r: NewRequest, runId: number, revisit = false): boolean {
     const key = requestKey(r);
-    const existing = this.db.prepare(`SELECT state, run_id, label FROM frontier WHERE key = ?`).get(key) as { state: FrontierState; run_id: number; label: string | null } | undefined;
+    const existing = prepared(this.db, `SELECT state, run_id, label FROM frontier WHERE key = ?`).get(key) as { state: FrontierState; run_id: number; label: string | null } | undefined;
     if (!existing) {
-      this.db
-        .prepare(`INSERT INTO frontier (key, url, method, payload, headers, portal, kind, depth, browser, state, run_id, found_on, label)
+      prepared(this.db, `INSERT INTO frontier (key, url, method, payload, headers, portal, kind, depth, browser, state, run_id, found_on, label)
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`)
         .run(key, r.url, r.method ?? 'GET', r.payload ?? null, r.headers ? JSON.stringify(r.headers) : null, r.portal, r.kind, r.depth, r.browser ? 1 : 0, runId, r.foundOn ?? null, r.label ?? null);
       return true;
@@ -71,8 +70,7 @@ export class Frontier {
     if (existing.run_id === runId) return existing.state === 'pending';
     const relabelled = !!r.label && !!existing.label && r.label !== existing.label;
     if (REWALKED.includes(r.kind) || revisit || relabelled || existing.state !== 'done') {
-      this.db
-        .prepare(`UPDATE frontier SET state = 'pending', attempts = 0, not_before = 0, run_id = ?, depth = MIN(depth, ?), browser = MAX(browser, ?), label = COALESCE(?, label) WHERE key = ?`)
+      prepared(this.db, `UPDATE frontier SET state = 'pending', attempts = 0, not_before = 0, run_id = ?, depth = MIN(depth, ?), browser = MAX(browser, ?), label = COALESCE(?, label) WHERE key = ?`)
         .run(runId, r.depth, r.browser ? 1 : 0, r.label ?? null, key);
       return true;
     }
@@ -80,42 +78,41 @@ export class Frontier {
   }
 
   get(key: string): FrontierEntry | undefined {
-    return this.db.prepare(`SELECT * FROM frontier WHERE key = ?`).get(key) as FrontierEntry | undefined;
+    return prepared(this.db, `SELECT * FROM frontier WHERE key = ?`).get(key) as FrontierEntry | undefined;
   }
 
   /** Pending requests of this run that may go now, shallowest first. */
   ready(runId: number, now: number, limit: number): FrontierEntry[] {
-    return this.db
-      .prepare(`SELECT * FROM frontier WHERE state = 'pending' AND run_id = ? AND not_before <= ? ORDER BY depth, rowid LIMIT ?`)
+    return prepared(this.db, `SELECT * FROM frontier WHERE state = 'pending' AND run_id = ? AND not_before <= ? ORDER BY depth, rowid LIMIT ?`)
       .all(runId, now, limit) as FrontierEntry[];
   }
 
   pendingCount(runId: number): number {
-    return (this.db.prepare(`SELECT COUNT(*) AS n FROM frontier WHERE state = 'pending' AND run_id = ?`).get(runId) as { n: number }).n;
+    return (prepared(this.db, `SELECT COUNT(*) AS n FROM frontier WHERE state = 'pending' AND run_id = ?`).get(runId) as { n: number }).n;
   }
 
   /** Earliest time a deferred request of this run may go. */
   nextWake(runId: number): number | null {
-    const row = this.db.prepare(`SELECT MIN(not_before) AS t FROM frontier WHERE state = 'pending' AND run_id = ?`).get(runId) as { t: number | null };
+    const row = prepared(this.db, `SELECT MIN(not_before) AS t FROM frontier WHERE state = 'pending' AND run_id = ?`).get(runId) as { t: number | null };
     return row.t;
   }
 
   done(key: string): void {
-    this.db.prepare(`UPDATE frontier SET state = 'done', attempts = attempts + 1 WHERE key = ?`).run(key);
+    prepared(this.db, `UPDATE frontier SET state = 'done', attempts = attempts + 1 WHERE key = ?`).run(key);
   }
 
   failed(key: string): void {
-    this.db.prepare(`UPDATE frontier SET state = 'failed', attempts = attempts + 1 WHERE key = ?`).run(key);
+    prepared(this.db, `UPDATE frontier SET state = 'failed', attempts = attempts + 1 WHERE key = ?`).run(key);
   }
 
   /** Try again later in this run (Retry-After, backoff). */
   defer(key: string, notBefore: number): void {
-    this.db.prepare(`UPDATE frontier SET attempts = attempts + 1, not_before = ? WHERE key = ?`).run(notBefore, key);
+    prepared(this.db, `UPDATE frontier SET attempts = attempts + 1, not_before = ? WHERE key = ?`).run(notBefore, key);
   }
 
   /** Put the given URLs' failed requests back for this run (`nianbao failures --retry`); returns how many. */
   requeueFailed(urls: string[], runId: number): number {
-    const stmt = this.db.prepare(`UPDATE frontier SET state = 'pending', attempts = 0, not_before = 0, run_id = ? WHERE url = ? AND state = 'failed'`);
+    const stmt = prepared(this.db, `UPDATE frontier SET state = 'pending', attempts = 0, not_before = 0, run_id = ? WHERE url = ? AND state = 'failed'`);
     let n = 0;
     this.db.transaction(() => {
       for (const url of urls) n += stmt.run(runId, url).changes;
@@ -124,6 +121,6 @@ export class Frontier {
   }
 
   useBrowser(key: string): void {
-    this.db.prepare(`UPDATE frontier SET browser = 1, state = 'pending', not_before = 0 WHERE key = ?`).run(key);
+    prepared(this.db, `UPDATE frontier SET browser = 1, state = 'pending', not_before = 0 WHERE key = ?`).run(key);
   }
 }

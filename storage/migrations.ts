@@ -113,7 +113,8 @@ const MIGRATIONS: ((db: Database) => void)[] = [
         found_on TEXT,
         label TEXT                     -- the link text it was found by (a changed label means a changed entry)
       );
-      CREATE INDEX frontier_pending ON frontier (state, run_id);
+      CREATE INDEX frontier_pending ON frontier (state, run_id, depth);
+      CREATE INDEX frontier_url ON frontier (url);
     `),
   // 2: one wide row per report for each template.
   (db) => db.exec(wideViewsSql()),

@@ -3,7 +3,9 @@
  * checks. A report corrected in place (same URL, new body) becomes version 2; version 1 stays.
  */
 import type { ReportRecord } from '../parsers/record.ts';
-import type { Db } from './db.ts';
+import { prepared, type Db } from './db.ts';
+
+const ROWS_PER_INSERT = 100;
 
 export interface CellRow {
   table: 'active' | 'applications' | 'reviewLitigation';
@@ -37,8 +39,6 @@ export function recordCells(record: ReportRecord): CellRow[] {
 
 export class ReportStore {
   private readonly insertReport;
-  private readonly insertCell;
-  private readonly insertCheck;
   private readonly versionStmt;
   private readonly existsStmt;
 
@@ -48,10 +48,17 @@ export class ReportStore {
        written_on, published_on, template, text, flags, checks_total, checks_failed, encoding, record)
       VALUES (@snapshotId, @url, @portal, @version, @isReport, @title, @year, @agency, @publisher, @indexNumber, @documentNumber,
        @writtenOn, @publishedOn, @template, @text, @flags, @checksTotal, @checksFailed, @encoding, @record)`);
-    this.insertCell = db.prepare(`INSERT OR REPLACE INTO cells (report_id, table_name, row_key, column_key, value) VALUES (?, ?, ?, ?, ?)`);
-    this.insertCheck = db.prepare(`INSERT OR REPLACE INTO checks (report_id, check_id, scope, ok, detail) VALUES (?, ?, ?, ?, ?)`);
     this.versionStmt = db.prepare(`SELECT COALESCE(MAX(version), 0) AS v FROM reports WHERE url = ?`);
     this.existsStmt = db.prepare(`SELECT id FROM reports WHERE snapshot_id = ?`);
+  }
+
+  /** Rows of five values in statements of up to ROWS_PER_INSERT rows: one call per row costs most of the time. */
+  private insertMany(table: 'cells' | 'checks', rows: unknown[][]): void {
+    const columns = table === 'cells' ? '(report_id, table_name, row_key, column_key, value)' : '(report_id, check_id, scope, ok, detail)';
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+      prepared(this.db, `INSERT OR REPLACE INTO ${table} ${columns} VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`).run(chunk.flat());
+    }
   }
 
   /**
@@ -85,8 +92,8 @@ export class ReportStore {
         record: JSON.stringify(record),
       });
       const id = Number(info.lastInsertRowid);
-      for (const c of recordCells(record)) this.insertCell.run(id, c.table, c.row, c.column, c.value);
-      for (const c of record.checks) this.insertCheck.run(id, c.id, c.scope, c.ok ? 1 : 0, c.detail);
+      this.insertMany('cells', recordCells(record).map((c) => [id, c.table, c.row, c.column, c.value]));
+      this.insertMany('checks', record.checks.map((c) => [id, c.id, c.scope, c.ok ? 1 : 0, c.detail]));
       return id;
     });
     return write();

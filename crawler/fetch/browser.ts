@@ -57,6 +57,9 @@ export class BrowserFetcher implements Fetcher {
     this.crawler = new PlaywrightCrawler(
       {
         keepAlive: true,
+        // Requests are fed one by one as politeness allows: the pool must notice them at once, not on
+        // its default half-second poll of an empty queue.
+        autoscaledPoolOptions: { maybeRunIntervalSecs: 0.005, loggingIntervalSecs: null },
         maxRequestRetries: 0,
         maxSessionRotations: 0,
         useSessionPool: false,

@@ -1,4 +1,12 @@
 /**
+ * Serialise with warcio, compress as one gzip member with zlib's one-shot call: warcio's own
+ * streaming compression costs several times more CPU on the crawl's thread.
+ */
+async function member(record: WARCRecord, digest?: { algo: 'sha-256'; prefix: string; base32: boolean }): Promise<Uint8Array> {
+  return gzipSync(await WARCSerializer.serialize(record, { gzip: false, digest }), { level: 6 });
+}
+
+/**
  * Writing snapshots as WARC 1.1 (ISO 28500): one gzip member per record, so any record can be read
  * from its offset alone, and files rolled at a size limit. Records are built and serialised by the
  * `warcio` library. A response is written as [response, request] in one append, so a kill between
@@ -12,6 +20,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, statSync, writeSync } from '
 import path from 'node:path';
 import { WARCRecord } from 'warcio';
 import { WARCSerializer } from 'warcio/node';
+import { gzipSync } from 'node:zlib';
 
 export interface Exchange {
   url: string;
@@ -45,6 +54,23 @@ export interface WrittenRecord {
   /** `sha256:<hex>` of the body. */
   digest: string;
   recordId: string;
+}
+
+/** An exchange serialised (response or revisit record + request record), not yet in a file. */
+export interface PreparedExchange {
+  bytes: Buffer;
+  /** Length of the first (response or revisit) record: what the index stores. */
+  length: number;
+  digest: string;
+  recordId: string;
+}
+
+/** The archived response a revisit record points at. */
+export interface RevisitTarget {
+  url: string;
+  date: string;
+  digest: string;
+  recordId?: string;
 }
 
 export interface WarcWriterOptions {
@@ -97,29 +123,46 @@ export class WarcWriter {
     mkdirSync(dir, { recursive: true });
   }
 
-  private async open(): Promise<void> {
-    this.file = `nianbao-${timestamp(new Date())}-${process.pid}-${String(this.seq++).padStart(5, '0')}.warc.gz`;
-    this.fd = openSync(path.join(this.dir, this.file), 'a');
-    this.size = statSync(path.join(this.dir, this.file)).size;
-    const info = WARCRecord.createWARCInfo(
-      { filename: this.file, warcVersion: 'WARC/1.1' },
-      { software: this.options.software ?? 'nianbao', format: 'WARC File Format 1.1', operator: this.options.operator ?? '' },
-    );
-    this.append(await WARCSerializer.serialize(info, { gzip: true }));
+  private opening: Promise<void> | null = null;
+
+  /**
+   * Make sure a file with room is open. Call before `append`: appending itself is synchronous, so a
+   * caller can append and then commit its index rows with nothing else running in between.
+   */
+  async ready(): Promise<void> {
+    while (this.fd === null || this.size >= this.maxFileBytes) {
+      this.opening ??= this.open().finally(() => (this.opening = null));
+      await this.opening;
+    }
   }
 
-  private append(bytes: Uint8Array): number {
+  private async open(): Promise<void> {
+    const file = `nianbao-${timestamp(new Date())}-${process.pid}-${String(this.seq++).padStart(5, '0')}.warc.gz`;
+    const info = await member(
+      WARCRecord.createWARCInfo(
+        { filename: file, warcVersion: 'WARC/1.1' },
+        { software: this.options.software ?? 'nianbao', format: 'WARC File Format 1.1', operator: this.options.operator ?? '' },
+      ),
+    );
+    this.closeFile();
+    this.file = file;
+    this.fd = openSync(path.join(this.dir, file), 'a');
+    this.size = statSync(path.join(this.dir, file)).size;
+    this.write(info);
+  }
+
+  private write(bytes: Uint8Array): number {
     const offset = this.size;
     writeSync(this.fd!, bytes);
     this.size += bytes.length;
     return offset;
   }
 
-  private async ensureOpen(): Promise<void> {
-    if (this.fd === null || this.size >= this.maxFileBytes) {
-      this.closeFile();
-      await this.open();
-    }
+  /** Append a prepared exchange (after `ready()`); returns where its first record went. */
+  append(prepared: PreparedExchange): WrittenRecord {
+    if (this.fd === null) throw new Error('WarcWriter.append before ready()');
+    const offset = this.write(prepared.bytes);
+    return { file: this.file, offset, length: prepared.length, digest: prepared.digest, recordId: prepared.recordId };
   }
 
   private async requestRecord(x: Exchange, concurrentTo: string): Promise<Uint8Array> {
@@ -143,12 +186,18 @@ export class WarcWriter {
       },
       once(x.requestBody ?? new Uint8Array()),
     );
-    return WARCSerializer.serialize(record, { gzip: true });
+    return member(record);
   }
 
   /** Store a response with its request; returns where the response record went. */
   async writeResponse(x: Exchange): Promise<WrittenRecord> {
-    await this.ensureOpen();
+    const prepared = await this.prepareResponse(x);
+    await this.ready();
+    return this.append(prepared);
+  }
+
+  /** The bytes of a response record and its request record, ready to append. */
+  async prepareResponse(x: Exchange): Promise<PreparedExchange> {
     const recordId = `<urn:uuid:${randomUUID()}>`;
     const digest = bodyDigest(x.body);
     const response = WARCRecord.create(
@@ -159,23 +208,28 @@ export class WarcWriter {
         warcVersion: 'WARC/1.1',
         statusline: `HTTP/1.1 ${x.status} ${x.statusText ?? ''}`.trimEnd(),
         httpHeaders: archivedHeaders(x.responseHeaders, x.body.length) as unknown as Record<string, string>,
-        warcHeaders: { 'WARC-Record-ID': recordId },
+        // Given here (native sha256), warcio does not hash the payload again.
+        warcHeaders: { 'WARC-Record-ID': recordId, 'WARC-Payload-Digest': digest },
         keepHeadersCase: true,
       },
       once(x.body),
     );
-    const responseBytes = await WARCSerializer.serialize(response, { gzip: true, digest: { algo: 'sha-256', prefix: 'sha256:', base32: false } });
+    const responseBytes = await member(response, { algo: 'sha-256', prefix: 'sha256:', base32: false });
     const requestBytes = await this.requestRecord(x, recordId);
-    const offset = this.append(Buffer.concat([responseBytes, requestBytes]));
-    return { file: this.file, offset, length: responseBytes.length, digest, recordId };
+    return { bytes: Buffer.concat([responseBytes, requestBytes]), length: responseBytes.length, digest, recordId };
   }
 
   /**
    * Store a fetch whose body equals an earlier snapshot's (same digest, or a 304): a WARC revisit
    * record pointing at the original, not a second copy.
    */
-  async writeRevisit(x: Exchange, original: { url: string; date: string; digest: string; recordId?: string }): Promise<WrittenRecord> {
-    await this.ensureOpen();
+  async writeRevisit(x: Exchange, original: RevisitTarget): Promise<WrittenRecord> {
+    const prepared = await this.prepareRevisit(x, original);
+    await this.ready();
+    return this.append(prepared);
+  }
+
+  async prepareRevisit(x: Exchange, original: RevisitTarget): Promise<PreparedExchange> {
     const recordId = `<urn:uuid:${randomUUID()}>`;
     const warcHeaders: Record<string, string> = {
       'WARC-Record-ID': recordId,
@@ -198,10 +252,9 @@ export class WarcWriter {
       },
       once(new Uint8Array()),
     );
-    const revisitBytes = await WARCSerializer.serialize(revisit, { gzip: true });
+    const revisitBytes = await member(revisit);
     const requestBytes = await this.requestRecord(x, recordId);
-    const offset = this.append(Buffer.concat([revisitBytes, requestBytes]));
-    return { file: this.file, offset, length: revisitBytes.length, digest: original.digest, recordId };
+    return { bytes: Buffer.concat([revisitBytes, requestBytes]), length: revisitBytes.length, digest: original.digest, recordId };
   }
 
   private closeFile(): void {

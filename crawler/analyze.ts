@@ -1,0 +1,49 @@
+/**
+ * What a fetched body says, computed away from the fetching thread: the next requests it leads to
+ * (discovery) and, for a new body, its report record. Pure: the same input gives the same output
+ * whether it runs inline or in a worker thread (analyzeWorker.ts).
+ */
+import { decodeDocument } from '../parsers/decode.ts';
+import type { ReportRecord } from '../parsers/record.ts';
+import { isHtmlLike, reportOf } from '../storage/reportOf.ts';
+import { discover, type Discovery, type PageRole } from './discovery/candidates.ts';
+import type { PortalScope } from './discovery/scope.ts';
+
+export interface AnalyzeInput {
+  url: string;
+  body: Uint8Array;
+  contentType: string | null;
+  /** Browser fetches: the DOM after scripts ran, where script-written links are. */
+  renderedHtml?: string;
+  status: number;
+  role: PageRole;
+  depth: number;
+  pagesSoFar: number;
+  scope: PortalScope;
+  /** Parse into a record (only bodies not archived before: a revisit's record exists already). */
+  parse: boolean;
+}
+
+export interface Analysis {
+  discovery: Discovery | null;
+  record: ReportRecord | null;
+}
+
+export function analyze(input: AnalyzeInput): Analysis {
+  let discovery: Discovery | null = null;
+  if (input.role !== 'attachment' && isHtmlLike(input.contentType, input.body)) {
+    let decoded = '';
+    try {
+      decoded = decodeDocument(input.body, input.contentType ?? undefined).text;
+    } catch {
+      /* not a text document: no links */
+    }
+    discovery = discover({ url: input.url, html: input.renderedHtml ?? decoded, status: input.status }, input.scope, {
+      depth: input.depth,
+      role: input.role,
+      pagesSoFar: input.pagesSoFar,
+    });
+  }
+  const record = input.parse ? reportOf({ url: input.url, contentType: input.contentType, kind: input.role, status: input.status }, input.body) : null;
+  return { discovery, record };
+}

@@ -1,0 +1,4 @@
+/** Worker-thread entry for analyze.ts (run through piscina by analyzer.ts). */
+import { analyze } from './analyze.ts';
+
+export default analyze;
