@@ -2,23 +2,15 @@
  * Running analyze() beside the fetching: parsing and discovery are the crawl's heaviest CPU work,
  * and on the fetching thread they would slow the fetching down. With `threads` = 0 it runs inline.
  */
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
+import { tsWorkerPool } from '../storage/workerPool.ts';
 import { analyze, type Analysis, type AnalyzeInput } from './analyze.ts';
 
 export class Analyzer {
   private readonly pool: Piscina | null;
 
   constructor(threads: number) {
-    this.pool =
-      threads > 0
-        ? new Piscina({
-            filename: new URL('./analyzeWorker.ts', import.meta.url).href,
-            // Workers load TypeScript through tsx, as the CLI does.
-            execArgv: [...process.execArgv.filter((a) => a !== '--import' && a !== 'tsx'), '--import', 'tsx'],
-            minThreads: threads,
-            maxThreads: threads,
-          })
-        : null;
+    this.pool = threads > 0 ? tsWorkerPool(new URL('./analyzeWorker.ts', import.meta.url), threads) : null;
   }
 
   run(input: AnalyzeInput): Promise<Analysis> {

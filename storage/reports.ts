@@ -57,7 +57,7 @@ export class ReportStore {
     const columns = table === 'cells' ? '(report_id, table_name, row_key, column_key, value)' : '(report_id, check_id, scope, ok, detail)';
     for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
       const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-      prepared(this.db, `INSERT OR REPLACE INTO ${table} ${columns} VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`).run(chunk.flat());
+      prepared(this.db, `INSERT INTO ${table} ${columns} VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`).run(chunk.flat());
     }
   }
 

@@ -8,7 +8,8 @@
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
+import { tsWorkerPool } from '../workerPool.ts';
 import { openDatabase, type Db } from '../db.ts';
 import { ReportStore } from '../reports.ts';
 import { SnapshotIndex } from '../snapshots.ts';
@@ -54,14 +55,7 @@ export function warcFiles(archiveDir: string): string[] {
 }
 
 export function workerPool(workers: number): Piscina {
-  return new Piscina({
-    filename: new URL('./parseWorker.ts', import.meta.url).href,
-    // Workers load TypeScript through tsx, as the CLI does.
-    execArgv: [...process.execArgv.filter((a) => a !== '--import' && a !== 'tsx'), '--import', 'tsx'],
-    minThreads: workers,
-    maxThreads: workers,
-    idleTimeout: 1000,
-  });
+  return tsWorkerPool(new URL('./parseWorker.ts', import.meta.url), workers);
 }
 
 /** History that a rebuild keeps from the old database. */
@@ -116,6 +110,8 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildSummary> 
   };
 
   try {
+    // Threads load the parser (through tsx) before any snapshot waits for them.
+    await Promise.all(Array.from({ length: pool.options.maxThreads }, () => pool.run(null)));
     db.exec('BEGIN');
     let bytesBefore = 0;
     for (const file of files) {

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT, SHARED_DIR } from '../support/shared.ts';
+import { benchSite } from '../web/portals/bench.ts';
 
 function htmlFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -20,6 +21,12 @@ export interface CorpusPage {
   bytes: Buffer;
 }
 
+/** The bench portal's report pages (composed in the official formats, served by the demo web). */
+function benchPages(n: number): CorpusPage[] {
+  const site = benchSite(n, { cachePages: 0 });
+  return Array.from({ length: n }, (_, i) => ({ file: site.manifest.reports[i].url, bytes: site.page(i) }));
+}
+
 /** Distinct report pages (a page counts when it has a table or is long: listing pages are left out). */
 export function reportPages(): CorpusPage[] {
   const files = [
@@ -27,9 +34,10 @@ export function reportPages(): CorpusPage[] {
     ...htmlFiles(path.join(PROJECT_ROOT, 'data/demo-web')),
     ...htmlFiles(path.join(SHARED_DIR, 'real')),
   ];
-  return files
+  const fixtures = files
     .map((file) => ({ file, bytes: readFileSync(file) }))
     .filter((p) => p.bytes.length > 8000 && /<table/i.test(p.bytes.toString('latin1')));
+  return [...fixtures, ...benchPages(200)];
 }
 
 export function repeatTo<T>(items: T[], n: number): T[] {

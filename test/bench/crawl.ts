@@ -60,7 +60,7 @@ async function plainLoop(urls: string[], proxyUrl: string, concurrency: number):
 
 /** The demo web in its own process, so that serving pages does not eat the crawler's CPU. */
 async function demoWebProcess(reports: number): Promise<{ proxyUrl: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'test/web/main.ts'), '--bench-reports', String(reports)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'test/web/main.ts'), '--bench-reports', String(reports)], { stdio: ['ignore', 'pipe', 'ignore'] });
   const proxyUrl = await new Promise<string>((resolve, reject) => {
     child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim().split('\n')[0]));
     child.once('exit', (code) => reject(new Error(`demo web exited with ${code}`)));

@@ -1,0 +1,16 @@
+/**
+ * Worker threads that run this project's TypeScript (through tsx, as the CLI does), pooled by
+ * piscina. Shared by the crawl's analysis and by rebuild.
+ */
+import { Piscina } from 'piscina';
+
+export function tsWorkerPool(filename: URL, threads: number): Piscina {
+  return new Piscina({
+    filename: filename.href,
+    // Only what workers need: the parent's own flags (--eval, --input-type…) do not apply to them.
+    execArgv: ['--import', 'tsx'],
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 1000,
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * Rebuild throughput: an archive of bench-portal report snapshots (pages exactly as the demo web
+ * serves them) is rebuilt on all cores, in a child process whose peak RSS (all worker threads
+ * included) is the memory figure; against parsing the same documents from plain files on disk with
+ * the same number of workers.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { tsWorkerPool } from '../../storage/workerPool.ts';
+import { WarcWriter } from '../../storage/warc/writer.ts';
+import { benchSite } from '../web/portals/bench.ts';
+import { workspace } from '../support/crawl.ts';
+import { PROJECT_ROOT } from '../support/shared.ts';
+
+export interface RebuildBench {
+  rebuild_snapshots_per_s: number;
+  direct_parse_per_s: number;
+  rebuild_ratio: number;
+  rebuild_peak_mb: number;
+  snapshots: number;
+  workers: number;
+}
+
+async function writeArchive(archiveDir: string, filesDir: string, n: number): Promise<string[]> {
+  const site = benchSite(n, { cachePages: 0 });
+  const writer = new WarcWriter(archiveDir, { maxFileBytes: 64 * 1024 * 1024 });
+  const files: string[] = [];
+  mkdirSync(filesDir, { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const url = site.manifest.reports[i].url;
+    const body = site.page(i);
+    await writer.writeResponse({
+      url, method: 'GET', requestHeaders: { 'User-Agent': 'nianbao-bench' }, status: 200, statusText: 'OK',
+      responseHeaders: [['Content-Type', 'text/html; charset=utf-8']], body, fetchedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, i)),
+      frontierKey: url, fetchedBy: 'http', portal: site.manifest.host, kind: 'report', runId: 1,
+    });
+    const file = path.join(filesDir, `${i}.html`);
+    writeFileSync(file, body);
+    files.push(file);
+  }
+  writer.close();
+  return files;
+}
+
+/** Parsing the same documents from files, `workers` threads, as `rebuild` parses them. */
+async function directParse(files: string[], workers: number): Promise<number> {
+  const pool = tsWorkerPool(new URL('./parseFileWorker.ts', import.meta.url), workers);
+  // Warm the workers up (module loading is not parsing).
+  await Promise.all(Array.from({ length: workers * 2 }, (_, i) => pool.run(files[i % files.length])));
+  const start = process.hrtime.bigint();
+  const results = await Promise.all(files.map((f) => pool.run(f) as Promise<boolean>));
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  await pool.destroy();
+  if (!results.every(Boolean)) throw new Error('a bench document did not parse as a report');
+  return files.length / seconds;
+}
+
+/** `nianbao rebuild` in a child process: its own summary gives the rate, its rusage the peak memory. */
+function childRebuild(archiveDir: string, dbFile: string, workers: number): Promise<{ rate: number; peakMb: number; snapshots: number }> {
+  const script = `
+    const { rebuild } = await import(${JSON.stringify(path.join(PROJECT_ROOT, 'storage/rebuild/rebuild.ts'))});
+    const s = await rebuild({ archiveDir: ${JSON.stringify(archiveDir)}, dbFile: ${JSON.stringify(dbFile)}, workers: ${workers} });
+    console.log(JSON.stringify({ rate: s.snapshotsPerSecond, snapshots: s.snapshots, reports: s.reports, peakMb: process.resourceUsage().maxRSS / 1024 }));`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'], cwd: PROJECT_ROOT });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`rebuild exited with ${code}`));
+      const r = JSON.parse(out.trim().split('\n').at(-1)!);
+      if (r.reports !== r.snapshots) return reject(new Error(`rebuild found ${r.reports} reports in ${r.snapshots} snapshots`));
+      resolve({ rate: r.rate, peakMb: r.peakMb, snapshots: r.snapshots });
+    });
+  });
+}
+
+export async function benchRebuild(n = 5000): Promise<RebuildBench> {
+  const ws = workspace('nianbao-rebuild-bench-');
+  const workers = os.availableParallelism();
+  try {
+    const files = await writeArchive(ws.archiveDir, path.join(ws.dir, 'files'), n);
+    const direct = await directParse(files, workers);
+    const rebuilt = await childRebuild(ws.archiveDir, ws.dbFile, workers);
+    return {
+      rebuild_snapshots_per_s: Math.round(rebuilt.rate),
+      direct_parse_per_s: Math.round(direct),
+      rebuild_ratio: Number((rebuilt.rate / direct).toFixed(3)),
+      rebuild_peak_mb: Math.round(rebuilt.peakMb),
+      snapshots: rebuilt.snapshots,
+      workers,
+    };
+  } finally {
+    ws.cleanup();
+  }
+}
