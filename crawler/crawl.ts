@@ -18,7 +18,7 @@ import { makeScope } from './discovery/scope.ts';
 import { BrowserFetcher } from './fetch/browser.ts';
 import { classifyStatus } from './fetch/errors.ts';
 import { HttpFetcher } from './fetch/http.ts';
-import { header, type FetchResult, type Fetcher } from './fetch/types.ts';
+import { failedFetch, header, type FetchResult, type FetchTask, type Fetcher } from './fetch/types.ts';
 import { acquireLock } from '../storage/lock.ts';
 import { Analyzer } from './analyzer.ts';
 import type { CrawlOptions } from './options.ts';
@@ -30,6 +30,10 @@ import { RobotsGate } from './robotsGate.ts';
 import { Politeness } from './politeness.ts';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function taskOf(entry: FrontierEntry): FetchTask {
+  return { key: entry.key, url: entry.url, method: entry.method, payload: entry.payload ?? undefined };
+}
 
 /** Start a new run, or resume the last one when it did not finish (killed, or stopped by --max-duration). */
 function openRun(stores: Stores, retry: boolean): { runId: number; resumed: boolean } {
@@ -100,8 +104,7 @@ export async function crawl(portals: Portal[], options: CrawlOptions): Promise<C
         return;
       }
       if (!(await robots.allows(entry.url))) {
-        const now = new Date();
-        pipeline.logFailure(entry, { task: { key: entry.key, url: entry.url, method: entry.method }, finalUrl: entry.url, status: null, statusText: '', responseHeaders: [], body: Buffer.alloc(0), requestHeaders: {}, startedAt: now, durationMs: 0, fetchedBy: 'http' }, 'robots', 'disallowed by robots.txt');
+        pipeline.logFailure(entry, failedFetch(taskOf(entry), new Date(), 'http', undefined), 'robots', 'disallowed by robots.txt');
         stores.frontier.failed(entry.key);
         countFailure(progress, entry.portal, 'robots');
         return;
@@ -116,7 +119,7 @@ export async function crawl(portals: Portal[], options: CrawlOptions): Promise<C
         if (previous.last_modified) conditional['if-modified-since'] = previous.last_modified;
       }
       const result = await politeness.run(hostOf(entry), () =>
-        fetcher.fetch({ key: entry.key, url: entry.url, method: entry.method, payload: entry.payload ?? undefined, headers: { ...(entry.headers ? JSON.parse(entry.headers) : {}), ...conditional } }),
+        fetcher.fetch({ ...taskOf(entry), headers: { ...(entry.headers ? JSON.parse(entry.headers) : {}), ...conditional } }),
       );
       await settle(entry, result, useBrowser);
     };
@@ -183,7 +186,7 @@ export async function crawl(portals: Portal[], options: CrawlOptions): Promise<C
           perHost.set(host, (perHost.get(host) ?? 0) + 1);
           const task = handle(entry)
             .catch((err: Error) => {
-              pipeline.logFailure(entry, { task: { key: entry.key, url: entry.url, method: entry.method }, finalUrl: entry.url, status: null, statusText: '', responseHeaders: [], body: Buffer.alloc(0), requestHeaders: {}, startedAt: new Date(), durationMs: 0, fetchedBy: 'http' }, 'parse', err.message);
+              pipeline.logFailure(entry, failedFetch(taskOf(entry), new Date(), 'http', undefined), 'parse', err.message);
               stores.frontier.failed(entry.key);
             })
             .finally(() => {

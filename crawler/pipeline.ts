@@ -126,7 +126,7 @@ export class ResponsePipeline {
    * where recovery finds it. `body` is the payload (for a 304, the archived original's).
    */
   async process(entry: FrontierEntry, portal: PortalContext, result: FetchResult, stored: Stored): Promise<Handled> {
-    const { snapshots, fetchLog, frontier, reports, db } = this.stores;
+    const { snapshots, frontier, reports, db } = this.stores;
     const contentType = header(result.responseHeaders, 'content-type');
     const role = entry.kind as FrontierKind;
     const { discovery, record } = await this.analyzer.run({

@@ -7,17 +7,10 @@ import type { PageDocument } from './document.ts';
 import { parseDate } from './dates.ts';
 import { chineseDigitsToArabic, collapseSpaces, toHalfWidth } from './normalize.ts';
 import { looksLikeTitle } from './plaintext.ts';
+import type { ReportRecord } from './record.ts';
 
-export interface Metadata {
-  title: string | null;
-  year: number | null;
-  agency: string | null;
-  publisher: string | null;
-  indexNumber: string | null;
-  documentNumber: string | null;
-  writtenOn: string | null;
-  publishedOn: string | null;
-}
+/** The metadata part of the record. */
+export type Metadata = Pick<ReportRecord, 'title' | 'year' | 'agency' | 'publisher' | 'indexNumber' | 'documentNumber' | 'writtenOn' | 'publishedOn'>;
 
 type Field = 'indexNumber' | 'publisher' | 'documentNumber' | 'writtenOn' | 'publishedOn' | 'other';
 

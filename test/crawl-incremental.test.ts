@@ -5,10 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoWeb, type DemoWeb } from './web/server.ts';
-import { crawlDemo, demoPortals, openReadOnly, workspace, type Workspace } from './support/crawl.ts';
+import { HTTP_PORTALS, crawlDemo, demoPortals, openReadOnly, type Workspace, workspace } from './support/crawl.ts';
 
-// The portals reachable without Chromium: enough for every incremental behaviour, and fast.
-const HTTP_PORTALS = (p: { homepage: string }): boolean => !/demo-county|demo-province/.test(p.homepage);
 const CITY = 'www.demo-city.gov.cn';
 
 describe('a second and third run of the crawl', () => {

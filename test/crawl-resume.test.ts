@@ -11,10 +11,9 @@ import Database from 'better-sqlite3';
 import { acquireLock } from '../storage/lock.ts';
 import { contentDigest } from '../storage/contentDigest.ts';
 import { startDemoWeb, type DemoWeb } from './web/server.ts';
-import { crawlDemo, demoPortals, openReadOnly, workspace, type Workspace } from './support/crawl.ts';
+import { HTTP_PORTALS, crawlDemo, demoPortals, httpPortalsCsv, openReadOnly, type Workspace, workspace } from './support/crawl.ts';
 import { PROJECT_ROOT } from './support/shared.ts';
 
-const HTTP_PORTALS = (p: { homepage: string }): boolean => !/demo-county|demo-province/.test(p.homepage);
 const CLI = path.join(PROJECT_ROOT, 'bin/nianbao.js');
 
 function digestOf(ws: Workspace): ReturnType<typeof contentDigest> {
@@ -48,9 +47,7 @@ describe('resuming and bounding runs', () => {
     web = await startDemoWeb();
     reference = workspace();
     await crawlDemo(reference, web.proxyUrl, demoPortals(HTTP_PORTALS));
-    portalsCsv = path.join(reference.dir, 'portals.csv');
-    const lines = readFileSync(path.join(PROJECT_ROOT, 'data/portals.demo.csv'), 'utf8').trim().split('\n');
-    writeFileSync(portalsCsv, [lines[0], ...lines.slice(1).filter((l) => HTTP_PORTALS({ homepage: l }))].join('\n') + '\n');
+    portalsCsv = httpPortalsCsv(reference.dir);
   }, 240_000);
 
   afterAll(async () => {

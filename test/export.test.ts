@@ -7,9 +7,8 @@ import { openDatabase, type Db } from '../storage/db.ts';
 import { exportDatabase } from '../storage/export.ts';
 import { wideColumnName } from '../storage/views.ts';
 import { startDemoWeb, type DemoWeb } from './web/server.ts';
-import { crawlDemo, demoPortals, runCli, workspace, type Workspace } from './support/crawl.ts';
+import { HTTP_PORTALS, crawlDemo, demoPortals, runCli, type Workspace, workspace } from './support/crawl.ts';
 
-const HTTP_PORTALS = (p: { homepage: string }): boolean => !/demo-county|demo-province/.test(p.homepage);
 
 describe('nianbao export', () => {
   let web: DemoWeb;

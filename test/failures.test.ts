@@ -4,16 +4,14 @@
  * breaking and reports the rest as still failing.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../storage/db.ts';
 import { failureGroups, openFailures } from '../storage/failures.ts';
 import { startDemoWeb, type DemoWeb } from './web/server.ts';
-import { crawlDemo, demoPortals, runCli, workspace, type Workspace } from './support/crawl.ts';
+import { HTTP_PORTALS, crawlDemo, demoPortals, httpPortalsCsv, runCli, type Workspace, workspace } from './support/crawl.ts';
 import { PROJECT_ROOT } from './support/shared.ts';
 
-const HTTP_PORTALS = (p: { homepage: string }): boolean => !/demo-county|demo-province/.test(p.homepage);
 const CLI = path.join(PROJECT_ROOT, 'bin/nianbao.js');
 
 describe('failures and retry', () => {
@@ -25,9 +23,7 @@ describe('failures and retry', () => {
   beforeAll(async () => {
     web = await startDemoWeb();
     ws = workspace();
-    csv = path.join(ws.dir, 'portals.csv');
-    const lines = readFileSync(path.join(PROJECT_ROOT, 'data/portals.demo.csv'), 'utf8').trim().split('\n');
-    writeFileSync(csv, [lines[0], ...lines.slice(1).filter((l) => HTTP_PORTALS({ homepage: l }))].join('\n') + '\n');
+    csv = httpPortalsCsv(ws.dir);
     const reports = (host: string) => web.manifest.portals.find((p) => p.host === host)!.reports.filter((r) => r.kind === 'html' && !r.late);
     const [city, district, oldtown] = [reports('www.demo-city.gov.cn'), reports('www.demo-district.gov.cn'), reports('www.demo-oldtown.gov.cn')];
     broken = { server: city[0].url, busy: city[1].url, gone: district[0].url, reset: oldtown[0].url };

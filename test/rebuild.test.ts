@@ -14,10 +14,9 @@ import { rebuild } from '../storage/rebuild/rebuild.ts';
 import { rebuildPart } from '../storage/rebuild/part.ts';
 import { checkArchive } from '../storage/rebuild/check.ts';
 import { startDemoWeb, type DemoWeb } from './web/server.ts';
-import { crawlDemo, demoPortals, workspace, type Workspace } from './support/crawl.ts';
+import { HTTP_PORTALS, crawlDemo, demoPortals, type Workspace, workspace } from './support/crawl.ts';
 import { PROJECT_ROOT } from './support/shared.ts';
 
-const HTTP_PORTALS = (p: { homepage: string }): boolean => !/demo-county|demo-province/.test(p.homepage);
 const CLI = path.join(PROJECT_ROOT, 'bin/nianbao.js');
 
 function digest(file: string): ReturnType<typeof contentDigest> {

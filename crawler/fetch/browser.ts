@@ -10,7 +10,7 @@ import { Configuration, log } from '@crawlee/core';
 import { PlaywrightCrawler, type PlaywrightCrawlingContext, type ProxyConfiguration } from '@crawlee/playwright';
 import type { Response } from 'playwright';
 import { classifyError } from './errors.ts';
-import type { FetchResult, FetchTask, Fetcher } from './types.ts';
+import { failedFetch, type FetchResult, type FetchTask, type Fetcher } from './types.ts';
 
 export interface BrowserFetcherOptions {
   concurrency: number;
@@ -50,7 +50,7 @@ export class BrowserFetcher implements Fetcher {
   private readonly running: Promise<unknown>;
   private launchError: Error | null = null;
 
-  constructor(private readonly options: BrowserFetcherOptions) {
+  constructor(options: BrowserFetcherOptions) {
     log.setLevel(log.LEVELS.OFF);
     const executablePath = options.executablePath ?? defaultChromium();
     const config = new Configuration({ persistStorage: false, purgeOnStart: true });
@@ -117,19 +117,7 @@ export class BrowserFetcher implements Fetcher {
           const p = this.pending.get(request.uniqueKey);
           if (!p) return;
           this.pending.delete(request.uniqueKey);
-          p.resolve({
-            task: p.task,
-            finalUrl: p.task.url,
-            status: null,
-            statusText: '',
-            responseHeaders: [],
-            body: Buffer.alloc(0),
-            requestHeaders: { 'User-Agent': options.userAgent },
-            startedAt: p.startedAt,
-            durationMs: Date.now() - p.startedAt.getTime(),
-            fetchedBy: 'browser',
-            error: this.launchError ? { class: 'network', message: this.launchError.message } : classifyError(error),
-          });
+          p.resolve(failedFetch(p.task, p.startedAt, 'browser', this.launchError ? { class: 'network', message: this.launchError.message } : classifyError(error), { 'User-Agent': options.userAgent }));
         },
       },
       config,

@@ -9,7 +9,7 @@ import { Configuration, log } from '@crawlee/core';
 import { HttpCrawler, type HttpCrawlingContext, type ProxyConfiguration } from '@crawlee/http';
 import type { IncomingMessage } from 'node:http';
 import { classifyError } from './errors.ts';
-import type { FetchResult, FetchTask, Fetcher } from './types.ts';
+import { failedFetch, type FetchResult, type FetchTask, type Fetcher } from './types.ts';
 
 export interface HttpFetcherOptions {
   concurrency: number;
@@ -94,19 +94,7 @@ export class HttpFetcher implements Fetcher {
           const p = this.pending.get(request.uniqueKey);
           if (!p) return;
           this.pending.delete(request.uniqueKey);
-          p.resolve({
-            task: p.task,
-            finalUrl: p.task.url,
-            status: null,
-            statusText: '',
-            responseHeaders: [],
-            body: Buffer.alloc(0),
-            requestHeaders: { 'User-Agent': options.userAgent, ...(p.task.headers ?? {}) },
-            startedAt: p.startedAt,
-            durationMs: Date.now() - p.startedAt.getTime(),
-            fetchedBy: 'http',
-            error: classifyError(error),
-          });
+          p.resolve(failedFetch(p.task, p.startedAt, 'http', classifyError(error), { 'User-Agent': options.userAgent, ...(p.task.headers ?? {}) }));
         },
       },
       config,

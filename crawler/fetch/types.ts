@@ -39,3 +39,20 @@ export function header(headers: [string, string][], name: string): string | unde
   const lower = name.toLowerCase();
   return headers.find(([k]) => k.toLowerCase() === lower)?.[1];
 }
+
+/** The result of a fetch that got no response (or was refused before any request). */
+export function failedFetch(task: FetchTask, startedAt: Date, fetchedBy: 'http' | 'browser', error: FetchResult['error'], requestHeaders: Record<string, string> = {}): FetchResult {
+  return {
+    task,
+    finalUrl: task.url,
+    status: null,
+    statusText: '',
+    responseHeaders: [],
+    body: Buffer.alloc(0),
+    requestHeaders,
+    startedAt,
+    durationMs: Date.now() - startedAt.getTime(),
+    fetchedBy,
+    error,
+  };
+}

@@ -3,13 +3,13 @@
  * copy), the matching snapshots' records are dropped and parsed again from their WARC records
  * (read by offset), keeping their version numbers, and the copy is swapped in.
  */
-import { renameSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db.ts';
 import { ReportStore } from '../reports.ts';
 import { readRecordAt } from '../warc/reader.ts';
 import type { ParseOutcome, ParseTask } from './parseWorker.ts';
-import { workerPool, type RebuildSummary } from './rebuild.ts';
+import { countRecord, discard, emptySummary, swapIn, workerPool, type RebuildSummary } from './rebuild.ts';
 import os from 'node:os';
 
 const CHUNK = 64;
@@ -31,7 +31,7 @@ export async function rebuildPart(options: { archiveDir: string; dbFile: string;
   const db = openDatabase(temp);
   const reports = new ReportStore(db);
   const pool = workerPool(options.workers ?? os.availableParallelism());
-  const summary: RebuildSummary = { files: 0, snapshots: 0, reports: 0, byTemplate: {}, failedChecks: 0, unparseable: [], damaged: [], seconds: 0, snapshotsPerSecond: 0 };
+  const summary: RebuildSummary = emptySummary();
   try {
     const rows = db
       .prepare(`SELECT s.id, s.url, s.portal, s.status, s.content_type, s.kind, s.warc_file, s.warc_offset, s.warc_length, r.version
@@ -63,20 +63,13 @@ export async function rebuildPart(options: { archiveDir: string; dbFile: string;
         else if (outcome.record) {
           const version = s.version ?? ((db.prepare(`SELECT COALESCE(MAX(version), 0) + 1 AS v FROM reports WHERE url = ? AND snapshot_id < ?`).get(s.url, s.id) as { v: number }).v);
           reports.add(s.id, s.url, s.portal, outcome.record, version);
-          summary.reports++;
-          summary.byTemplate[outcome.record.template] = (summary.byTemplate[outcome.record.template] ?? 0) + 1;
-          if (outcome.record.checks.some((c) => !c.ok)) summary.failedChecks++;
+          countRecord(summary, outcome.record);
         }
       });
     })();
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
-    rmSync(`${target}-wal`, { force: true });
-    rmSync(`${target}-shm`, { force: true });
-    renameSync(temp, target);
+    swapIn(db, temp, target);
   } catch (err) {
-    if (db.open) db.close();
-    rmSync(temp, { force: true });
+    discard(db, temp);
     throw err;
   } finally {
     await pool.destroy();

@@ -14,6 +14,7 @@ import { openDatabase, type Db } from '../db.ts';
 import { ReportStore } from '../reports.ts';
 import { SnapshotIndex } from '../snapshots.ts';
 import { scanWarc, type Damage } from '../warc/scan.ts';
+import type { ReportRecord } from '../../parsers/record.ts';
 import type { ParseOutcome, ParseTask } from './parseWorker.ts';
 import { snapshotFromExchange } from './snapshotRow.ts';
 import { isParseable } from '../reportOf.ts';
@@ -43,6 +44,32 @@ export interface RebuildSummary {
   damaged: Damage[];
   seconds: number;
   snapshotsPerSecond: number;
+}
+
+export function emptySummary(): RebuildSummary {
+  return { files: 0, snapshots: 0, reports: 0, byTemplate: {}, failedChecks: 0, unparseable: [], damaged: [], seconds: 0, snapshotsPerSecond: 0 };
+}
+
+/** Count a stored record in the summary. */
+export function countRecord(summary: RebuildSummary, record: ReportRecord): void {
+  summary.reports++;
+  summary.byTemplate[record.template] = (summary.byTemplate[record.template] ?? 0) + 1;
+  if (record.checks.some((c) => !c.ok)) summary.failedChecks++;
+}
+
+/** Close the new database and rename it over the old one: the swap is one rename, atomic. */
+export function swapIn(db: Db, temp: string, target: string): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  rmSync(`${target}-wal`, { force: true });
+  rmSync(`${target}-shm`, { force: true });
+  renameSync(temp, target);
+}
+
+/** Remove a half-built database (the old one is untouched). */
+export function discard(db: Db, temp: string): void {
+  if (db.open) db.close();
+  for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) rmSync(f, { force: true });
 }
 
 /** Bodies handed to workers and not yet written back: bounds memory whatever the archive's size. */
@@ -87,7 +114,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildSummary> 
   const snapshots = new SnapshotIndex(db);
   const reports = new ReportStore(db);
   const pool = workerPool(options.workers ?? os.availableParallelism());
-  const summary: RebuildSummary = { files: files.length, snapshots: 0, reports: 0, byTemplate: {}, failedChecks: 0, unparseable: [], damaged: [], seconds: 0, snapshotsPerSecond: 0 };
+  const summary: RebuildSummary = { ...emptySummary(), files: files.length };
 
   // Records are written in archive order (that order decides report versions); parses finish in any order.
   const done = new Map<number, { snapshotId: number; url: string; portal: string | null; outcome: ParseOutcome }>();
@@ -102,9 +129,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildSummary> 
       if (outcome.error !== undefined) summary.unparseable.push({ url, reason: outcome.error });
       else if (outcome.record) {
         reports.add(snapshotId, url, portal, outcome.record);
-        summary.reports++;
-        summary.byTemplate[outcome.record.template] = (summary.byTemplate[outcome.record.template] ?? 0) + 1;
-        if (outcome.record.checks.some((c) => !c.ok)) summary.failedChecks++;
+        countRecord(summary, outcome.record);
       }
     }
   };
@@ -157,16 +182,9 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildSummary> 
     flush();
     db.exec('COMMIT');
     carryOver(db, target);
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
-    rmSync(`${target}-wal`, { force: true });
-    rmSync(`${target}-shm`, { force: true });
-    renameSync(temp, target);
+    swapIn(db, temp, target);
   } catch (err) {
-    if (db.open) db.close();
-    rmSync(temp, { force: true });
-    rmSync(`${temp}-wal`, { force: true });
-    rmSync(`${temp}-shm`, { force: true });
+    discard(db, temp);
     throw err;
   } finally {
     await pool.destroy();

@@ -1,6 +1,6 @@
 /** Crawling the demo web from tests: temp directories, in-process runs, and reading results back. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -75,4 +75,15 @@ export function runCli(args: string[], timeoutMs = 120_000): Promise<CliRun> {
       resolve({ status, stdout, stderr });
     });
   });
+}
+
+/** The demo portals reachable without Chromium: every HTTP behaviour, fast. */
+export const HTTP_PORTALS = (p: { homepage: string }): boolean => !/demo-county|demo-province/.test(p.homepage);
+
+/** A portal list file with only the HTTP portals, for CLI runs. */
+export function httpPortalsCsv(dir: string): string {
+  const file = path.join(dir, 'portals.csv');
+  const [header, ...rows] = readFileSync(DEMO_PORTALS_CSV, 'utf8').trim().split('\n');
+  writeFileSync(file, [header, ...rows.filter((l) => HTTP_PORTALS({ homepage: l }))].join('\n') + '\n');
+  return file;
 }
