@@ -100,6 +100,8 @@ summary and in 'nianbao failures'); 1 the run itself could not work (e.g. no bro
         if (options.onProgress) process.stderr.write('\n');
         process.stdout.write((flags.json ? JSON.stringify(summary, null, 1) : formatSummary(summary)) + '\n');
         process.stdout.write(`archive: ${options.archiveDir}  database: ${options.dbFile}  logs: ${options.logDir}\n`);
+        // Pages that need Chromium were left out: the run could not do all of its work.
+        if (summary.browserError) process.exitCode = EXIT.inputFailed;
       } catch (err) {
         if (err instanceof LockHeldError) throw new UserError(err.message, EXIT.locked);
         throw new UserError(`crawl failed: ${(err as Error).message}`);

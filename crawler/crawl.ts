@@ -210,7 +210,6 @@ export async function crawl(portals: Portal[], options: CrawlOptions): Promise<C
       await Promise.race([...inFlight.values(), sleep(250)]);
     }
     await Promise.all(inFlight.values());
-    if (browser && (browser as BrowserFetcher).failure) throw (browser as BrowserFetcher).failure;
   } catch (err) {
     status = 'failed';
     throw err;
@@ -220,6 +219,7 @@ export async function crawl(portals: Portal[], options: CrawlOptions): Promise<C
     if (browser) await (browser as BrowserFetcher).close().catch(() => undefined);
     stores.warc.close();
     summary = summarize(runId, status, resumed, started, progress, adopted, status === 'finished' ? 0 : stores.frontier.pendingCount(runId));
+    summary.browserError = browser ? ((browser as BrowserFetcher).failure?.message ?? null) : null;
     db.prepare(`UPDATE runs SET finished_at = ?, status = ?, summary = ? WHERE id = ?`).run(new Date().toISOString(), status === 'failed' ? 'stopped' : status, JSON.stringify(summary), runId);
     db.close();
     release();

@@ -52,6 +52,8 @@ export interface CrawlSummary {
   pendingLeft: number;
   adopted: number;
   portals: Record<string, PortalCounters>;
+  /** Chromium could not be started: the pages that need it were not fetched. */
+  browserError?: string | null;
 }
 
 export function formatSummary(s: CrawlSummary): string {
@@ -60,6 +62,7 @@ export function formatSummary(s: CrawlSummary): string {
     `  reports: ${s.newReports} new, ${s.changedReports} changed, ${s.unchanged} unchanged; attachments stored: ${s.attachments}`,
     `  failures: ${s.failures}${Object.keys(s.failuresByClass).length ? ' (' + Object.entries(s.failuresByClass).map(([k, v]) => `${k} ${v}`).join(', ') + ')' : ''}`,
   ];
+  if (s.browserError) lines.push(`  BROWSER: ${s.browserError}`);
   if (s.adopted) lines.push(`  recovered ${s.adopted} responses an interrupted run had stored but not indexed`);
   if (s.pendingLeft) lines.push(`  ${s.pendingLeft} requests left for the next run`);
   for (const [portal, c] of Object.entries(s.portals)) {

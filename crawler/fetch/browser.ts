@@ -33,6 +33,16 @@ export function defaultChromium(): string | undefined {
 
 export class BrowserLaunchError extends Error {}
 
+function launchError(executablePath: string | undefined, cause: Error): BrowserLaunchError {
+  return new BrowserLaunchError(
+    `failed to launch the browser (${executablePath ?? "Playwright's own Chromium"}: ${(() => {
+      const lines = String(cause.message).split('\n');
+      return (lines.find((l) => /exist/i.test(l)) ?? lines[0] ?? 'no detail').trim();
+    })()}); ` +
+      'install Chromium (apt-get install -y chromium), or run `npx playwright install chromium`, or set CRAWLEE_DEFAULT_BROWSER_PATH',
+  );
+}
+
 /** How long to let scripts settle (challenge reloads, list rendering) after the load event. */
 const SETTLE_MS = 1500;
 
@@ -109,10 +119,7 @@ export class BrowserFetcher implements Fetcher {
         },
         failedRequestHandler: async ({ request }, error) => {
           if (/Failed to launch|executable doesn't exist|browserType.launch/i.test(String(error?.message))) {
-            this.launchError = new BrowserLaunchError(
-              `Failed to launch the browser (${executablePath ?? "Playwright's default"}): install Chromium ` +
-                '(apt-get install -y chromium) or run `npx playwright install chromium`, or set CRAWLEE_DEFAULT_BROWSER_PATH.',
-            );
+            this.launchError = launchError(executablePath, error);
           }
           const p = this.pending.get(request.uniqueKey);
           if (!p) return;
@@ -122,7 +129,14 @@ export class BrowserFetcher implements Fetcher {
       },
       config,
     );
-    this.running = this.crawler.run();
+    // Crawlee rejects run() when no browser starts at all: every waiting page then fails with the reason.
+    this.running = this.crawler.run().catch((err: Error) => {
+      this.launchError ??= launchError(executablePath, err);
+      for (const [key, p] of this.pending) {
+        this.pending.delete(key);
+        p.resolve(failedFetch(p.task, p.startedAt, 'browser', { class: 'network', message: this.launchError.message }));
+      }
+    });
   }
 
   /** Set when Chromium could not be started: the crawl reports it once, clearly. */
@@ -131,6 +145,7 @@ export class BrowserFetcher implements Fetcher {
   }
 
   fetch(task: FetchTask): Promise<FetchResult> {
+    if (this.launchError) return Promise.resolve(failedFetch(task, new Date(), 'browser', { class: 'network', message: this.launchError.message }));
     return new Promise((resolve) => {
       const uniqueKey = `${task.key}#b${++seq}`;
       this.pending.set(uniqueKey, { task, startedAt: new Date(), resolve });
