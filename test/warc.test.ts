@@ -56,3 +56,20 @@ describe('WARC writing and reading', () => {
     expect(offsets.at(-1)).toBeLessThan(written[1].offset);
   });
 });
+
+describe('WARC files roll at their size limit', () => {
+  it('starts a new file, each with its own warcinfo record, once the limit is reached', async () => {
+    const dir = path.join(ws.dir, 'rolled');
+    const writer = new WarcWriter(dir, { maxFileBytes: 10_000 });
+    const written: WrittenRecord[] = [];
+    for (let i = 0; i < 6; i++) written.push(await writer.writeResponse(exchange(`http://www.demo.gov.cn/r${i}.html`, randomBytes(8_000))));
+    writer.close();
+    const files = [...new Set(written.map((w) => w.file))];
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    for (const file of files) {
+      const types = [];
+      for await (const r of readWarcFile(path.join(dir, file))) types.push(r.type);
+      expect(types[0]).toBe('warcinfo');
+    }
+  });
+});
