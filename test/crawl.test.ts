@@ -57,6 +57,15 @@ describe.skipIf(!hasChromium)('a crawl of the demo web', () => {
     }
   });
 
+  it('leaves no open failure on a web without faults (the challenge pages are recovered through Chromium)', async () => {
+    const { failureGroups } = await import('../storage/failures.ts');
+    const { openDatabase } = await import('../storage/db.ts');
+    const rw = openDatabase(ws.dbFile);
+    const groups = failureGroups(rw);
+    rw.close();
+    expect(groups.filter((g) => g.state === 'open')).toEqual([]);
+  });
+
   it('lets no distractor become a report', () => {
     const distractors = web.manifest.portals.flatMap((p) => p.distractors.map((d) => d.url));
     const reports = new Set((db.prepare(`SELECT url FROM reports`).all() as { url: string }[]).map((r) => r.url));

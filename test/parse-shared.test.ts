@@ -9,6 +9,8 @@ import { parseReport } from '../parsers/parse.ts';
 import { recordDifferences } from './support/expected.ts';
 import { HAS_SHARED, SHARED_DIR } from './support/shared.ts';
 
+if (!HAS_SHARED) console.warn(`[nianbao tests] ${SHARED_DIR} not found: the tests on the shared seeds and real pages are skipped.`);
+
 const seedsDir = path.join(SHARED_DIR, 'seeds');
 const realDir = path.join(SHARED_DIR, 'real');
 

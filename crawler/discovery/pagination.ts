@@ -118,6 +118,7 @@ export function staticPageUrls(pageUrl: string, links: Link[], statedPages: numb
 
   let shape: { dir: string; name: string; ext: string } | null = null;
   let highest = 0;
+  let lowest = Infinity;
   const queryPages = new Map<string, { param: string; highest: number; sample: URL }>();
   for (const link of links) {
     const u = new URL(link.url);
@@ -125,7 +126,10 @@ export function staticPageUrls(pageUrl: string, links: Link[], statedPages: numb
     const s = STATIC_PAGE.exec(u.pathname);
     if (s && s[1] === folder && !u.search) {
       shape ??= { dir: s[1], name: s[2], ext: s[4] };
-      if (s[2] === shape.name) highest = Math.max(highest, Number(s[3]));
+      if (s[2] === shape.name) {
+        highest = Math.max(highest, Number(s[3]));
+        lowest = Math.min(lowest, Number(s[3]));
+      }
       continue;
     }
     if (u.pathname !== here.pathname || !PAGE_URL.test(link.url)) continue;
@@ -138,8 +142,11 @@ export function staticPageUrls(pageUrl: string, links: Link[], statedPages: numb
   }
 
   if (shape) {
-    const last = Math.min(Math.max(highest, statedPages ? statedPages - 1 : 0), maxPages - 1);
-    for (let i = 1; i <= last; i++) out.add(new URL(`${shape.dir}${shape.name}_${i}.${shape.ext}`, here).href);
+    // TRS numbers the second page index_1; other CMSes index_2. A last page whose number equals the
+    // stated count, or pager links that never go below 2, say the numbering starts at 2.
+    const first = (statedPages !== null && highest === statedPages) || lowest >= 2 ? 2 : 1;
+    const last = Math.min(Math.max(highest, statedPages ? statedPages - (first === 1 ? 1 : 0) : 0), maxPages - 1);
+    for (let i = first; i <= last; i++) out.add(new URL(`${shape.dir}${shape.name}_${i}.${shape.ext}`, here).href);
   }
   for (const q of queryPages.values()) {
     const last = Math.min(Math.max(q.highest, statedPages ?? 0), maxPages);

@@ -136,3 +136,15 @@ describe('year-addressed annual-report viewer', () => {
     expect(yearViewerUrls('http://x.gov.cn/list.jsp?fbtime=2023', 2025)).toEqual([]);
   });
 });
+
+describe('static pager numbering', () => {
+  const link = (url: string) => ({ url, text: '', title: '', source: 'a' as const });
+  it('starts at index_2 where the pager never links index_1 (only TRS numbers page 2 as index_1)', () => {
+    const urls = staticPageUrls('http://www.demo.gov.cn/col/index.html', [link('http://www.demo.gov.cn/col/index_2.html')], 2);
+    expect(urls).toEqual(['http://www.demo.gov.cn/col/index_2.html']);
+  });
+  it('keeps TRS numbering from index_1', () => {
+    const urls = staticPageUrls('http://www.demo.gov.cn/col/index.html', [link('http://www.demo.gov.cn/col/index_1.html'), link('http://www.demo.gov.cn/col/index_3.html')], 4);
+    expect(urls).toEqual(['http://www.demo.gov.cn/col/index_1.html', 'http://www.demo.gov.cn/col/index_2.html', 'http://www.demo.gov.cn/col/index_3.html']);
+  });
+});

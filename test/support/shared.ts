@@ -6,7 +6,3 @@ import path from 'node:path';
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SHARED_DIR = process.env.NIANBAO_SHARED ?? path.resolve(PROJECT_ROOT, '../shared');
 export const HAS_SHARED = existsSync(path.join(SHARED_DIR, 'seeds'));
-
-if (!HAS_SHARED) {
-  console.warn(`[nianbao tests] ${SHARED_DIR} not found: tests on the shared seeds and real pages are skipped.`);
-}
