@@ -1,12 +1,12 @@
 /** `nianbao failures` (and `nianbao retry`): what failed, where and why; fetch the open ones again. */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { crawl } from '../crawler/crawl.ts';
+import { retryFailures } from '../crawler/retry.ts';
 import { defaultCrawlOptions } from '../crawler/options.ts';
 import { readPortals } from '../crawler/portals.ts';
 import { POLITE } from '../crawler/politeness.ts';
 import { openDatabase } from '../storage/db.ts';
-import { failureGroups, openFailures, type FailureFilter, type FailureGroup } from '../storage/failures.ts';
+import { failureGroups, type FailureFilter, type FailureGroup } from '../storage/failures.ts';
 import { LockHeldError } from '../storage/lock.ts';
 import { EXIT, UserError } from './exit.ts';
 
@@ -52,32 +52,19 @@ function table(groups: FailureGroup[]): string {
 }
 
 async function retry(flags: FailureFlags, filter: FailureFilter): Promise<void> {
-  const db = openDatabase(flags.db);
-  // robots.txt refusals are not failures to retry: the site asked us not to come.
-  const open = openFailures(db, filter).filter((f) => f.errorClass !== 'robots' || filter.errorClass === 'robots');
-  db.close();
-  if (!open.length) {
-    process.stdout.write('no open failures to retry\n');
-    return;
-  }
   if (!existsSync(flags.portals)) throw new UserError(`portal list ${flags.portals} not found (needed to know the failed URLs' portals)`);
   const { portals } = await readPortals(flags.portals);
-  const urls = open.map((f) => f.url);
+  let result;
   try {
-    await crawl(portals, defaultCrawlOptions({ archiveDir: flags.archive, dbFile: flags.db, logDir: flags.logs, retryUrls: urls, proxyUrl: flags.proxy ?? null, politeness: POLITE }));
+    result = await retryFailures(portals, defaultCrawlOptions({ archiveDir: flags.archive, dbFile: flags.db, logDir: flags.logs, proxyUrl: flags.proxy ?? null, politeness: POLITE }), filter);
   } catch (err) {
     if (err instanceof LockHeldError) throw new UserError(err.message, EXIT.locked);
     throw err;
   }
-  const after = openDatabase(flags.db);
-  const still = new Set(openFailures(after, {}).map((f) => f.url));
-  after.close();
-  const recovered = urls.filter((u) => !still.has(u));
-  const result = { retried: urls.length, recovered, stillFailing: urls.filter((u) => still.has(u)) };
   if (flags.json) process.stdout.write(JSON.stringify(result, null, 1) + '\n');
   else {
-    process.stdout.write(`retried ${result.retried} URLs: ${recovered.length} recovered, ${result.stillFailing.length} still failing\n`);
-    for (const u of recovered) process.stdout.write(`  recovered ${u}\n`);
+    process.stdout.write(result.retried ? `retried ${result.retried} URLs: ${result.recovered.length} recovered, ${result.stillFailing.length} still failing\n` : 'no open failures to retry\n');
+    for (const u of result.recovered) process.stdout.write(`  recovered ${u}\n`);
     for (const u of result.stillFailing) process.stdout.write(`  still failing ${u}\n`);
   }
 }
