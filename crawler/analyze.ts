@@ -4,8 +4,8 @@
  * whether it runs inline or in a worker thread (analyzeWorker.ts).
  */
 import { decodeDocument } from '../parsers/decode.ts';
-import type { ReportRecord } from '../parsers/record.ts';
 import { isHtmlLike, reportOf } from '../storage/reportOf.ts';
+import { storedRecord, type StoredRecord } from '../storage/reports.ts';
 import { discover, type Discovery, type PageRole } from './discovery/candidates.ts';
 import type { PortalScope } from './discovery/scope.ts';
 
@@ -26,7 +26,8 @@ export interface AnalyzeInput {
 
 export interface Analysis {
   discovery: Discovery | null;
-  record: ReportRecord | null;
+  /** The report record, already in the form the database stores. */
+  record: StoredRecord | null;
 }
 
 export function analyze(input: AnalyzeInput): Analysis {
@@ -45,5 +46,5 @@ export function analyze(input: AnalyzeInput): Analysis {
     });
   }
   const record = input.parse ? reportOf({ url: input.url, contentType: input.contentType, kind: input.role, status: input.status }, input.body) : null;
-  return { discovery, record };
+  return { discovery, record: record ? storedRecord(record) : null };
 }

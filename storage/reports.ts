@@ -37,6 +37,47 @@ export function recordCells(record: ReportRecord): CellRow[] {
   return cells;
 }
 
+/**
+ * A record in the shape the tables store it: prepared where it was parsed (a worker thread), so
+ * the writing thread only inserts.
+ */
+export interface StoredRecord {
+  fields: {
+    isReport: number; title: string | null; year: number | null; agency: string | null; publisher: string | null;
+    indexNumber: string | null; documentNumber: string | null; writtenOn: string | null; publishedOn: string | null;
+    template: string; text: string; flags: string; checksTotal: number; checksFailed: number; encoding: string; record: string;
+  };
+  /** [table, row, column, value] */
+  cells: [string, string, string, number | null][];
+  /** [check id, scope, ok, detail] */
+  checks: [string, string, number, string][];
+}
+
+export function storedRecord(record: ReportRecord): StoredRecord {
+  return {
+    fields: {
+      isReport: record.isReport ? 1 : 0,
+      title: record.title,
+      year: record.year,
+      agency: record.agency,
+      publisher: record.publisher,
+      indexNumber: record.indexNumber,
+      documentNumber: record.documentNumber,
+      writtenOn: record.writtenOn,
+      publishedOn: record.publishedOn,
+      template: record.template,
+      text: record.text,
+      flags: JSON.stringify(record.flags),
+      checksTotal: record.checks.length,
+      checksFailed: record.checks.filter((c) => !c.ok).length,
+      encoding: record.encoding,
+      record: JSON.stringify(record),
+    },
+    cells: recordCells(record).map((c) => [c.table, c.row, c.column, c.value]),
+    checks: record.checks.map((c) => [c.id, c.scope, c.ok ? 1 : 0, c.detail]),
+  };
+}
+
 export class ReportStore {
   private readonly insertReport;
   private readonly versionStmt;
@@ -65,7 +106,7 @@ export class ReportStore {
    * Store the record parsed from a snapshot; returns the report id (existing one if already stored).
    * The version is the next one for the URL unless given (a partial rebuild keeps the old numbers).
    */
-  add(snapshotId: number, url: string, portal: string | null, record: ReportRecord, version?: number): number {
+  add(snapshotId: number, url: string, portal: string | null, record: StoredRecord, version?: number): number {
     const existing = this.existsStmt.get(snapshotId) as { id: number } | undefined;
     if (existing) return existing.id;
     const write = this.db.transaction(() => {
@@ -74,26 +115,11 @@ export class ReportStore {
         url,
         portal,
         version: version ?? (this.versionStmt.get(url) as { v: number }).v + 1,
-        isReport: record.isReport ? 1 : 0,
-        title: record.title,
-        year: record.year,
-        agency: record.agency,
-        publisher: record.publisher,
-        indexNumber: record.indexNumber,
-        documentNumber: record.documentNumber,
-        writtenOn: record.writtenOn,
-        publishedOn: record.publishedOn,
-        template: record.template,
-        text: record.text,
-        flags: JSON.stringify(record.flags),
-        checksTotal: record.checks.length,
-        checksFailed: record.checks.filter((c) => !c.ok).length,
-        encoding: record.encoding,
-        record: JSON.stringify(record),
+        ...record.fields,
       });
       const id = Number(info.lastInsertRowid);
-      this.insertMany('cells', recordCells(record).map((c) => [id, c.table, c.row, c.column, c.value]));
-      this.insertMany('checks', record.checks.map((c) => [id, c.id, c.scope, c.ok ? 1 : 0, c.detail]));
+      this.insertMany('cells', record.cells.map((c) => [id, ...c]));
+      this.insertMany('checks', record.checks.map((c) => [id, ...c]));
       return id;
     });
     return write();

@@ -1,18 +1,20 @@
 /** Worker thread of a rebuild: one snapshot body in, its report record (or why not) out. */
-import type { ReportRecord } from '../../parsers/record.ts';
 import { reportOf, type SnapshotForParse } from '../reportOf.ts';
+import { storedRecord, type StoredRecord } from '../reports.ts';
 
 export interface ParseTask extends SnapshotForParse {
   body: Uint8Array;
 }
 
-export type ParseOutcome = { record: ReportRecord | null; error?: undefined } | { record: null; error: string };
+/** The record already in stored form: the writing thread only inserts it. */
+export type ParseOutcome = { record: StoredRecord | null; error?: undefined } | { record: null; error: string };
 
 export default function parseSnapshot(task: ParseTask | null): ParseOutcome {
   // A null task only loads this module: the pool is warmed up before the clock starts.
   if (task === null) return { record: null };
   try {
-    return { record: reportOf(task, task.body) };
+    const record = reportOf(task, task.body);
+    return { record: record ? storedRecord(record) : null };
   } catch (err) {
     return { record: null, error: (err as Error).message };
   }

@@ -11,10 +11,9 @@ import path from 'node:path';
 import type { Piscina } from 'piscina';
 import { tsWorkerPool } from '../workerPool.ts';
 import { openDatabase, type Db } from '../db.ts';
-import { ReportStore } from '../reports.ts';
+import { ReportStore, type StoredRecord } from '../reports.ts';
 import { SnapshotIndex } from '../snapshots.ts';
 import { scanWarc, type Damage } from '../warc/scan.ts';
-import type { ReportRecord } from '../../parsers/record.ts';
 import type { ParseOutcome, ParseTask } from './parseWorker.ts';
 import { snapshotFromExchange } from './snapshotRow.ts';
 import { isParseable } from '../reportOf.ts';
@@ -51,10 +50,10 @@ export function emptySummary(): RebuildSummary {
 }
 
 /** Count a stored record in the summary. */
-export function countRecord(summary: RebuildSummary, record: ReportRecord): void {
+export function countRecord(summary: RebuildSummary, record: StoredRecord): void {
   summary.reports++;
-  summary.byTemplate[record.template] = (summary.byTemplate[record.template] ?? 0) + 1;
-  if (record.checks.some((c) => !c.ok)) summary.failedChecks++;
+  summary.byTemplate[record.fields.template] = (summary.byTemplate[record.fields.template] ?? 0) + 1;
+  if (record.fields.checksFailed > 0) summary.failedChecks++;
 }
 
 /** Close the new database and rename it over the old one: the swap is one rename, atomic. */

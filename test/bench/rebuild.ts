@@ -78,7 +78,7 @@ function childRebuild(archiveDir: string, dbFile: string, workers: number): Prom
 
 export async function benchRebuild(n = 5000): Promise<RebuildBench> {
   const ws = workspace('nianbao-rebuild-bench-');
-  const workers = os.availableParallelism();
+  const workers = Number(process.env.NIANBAO_BENCH_WORKERS ?? os.availableParallelism());
   try {
     const files = await writeArchive(ws.archiveDir, path.join(ws.dir, 'files'), n);
     const direct = await directParse(files, workers);
