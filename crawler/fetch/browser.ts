@@ -10,7 +10,7 @@ import { Configuration, log } from '@crawlee/core';
 import { PlaywrightCrawler, type PlaywrightCrawlingContext, type ProxyConfiguration } from '@crawlee/playwright';
 import type { Response } from 'playwright';
 import { classifyError } from './errors.ts';
-import { failedFetch, type FetchResult, type FetchTask, type Fetcher } from './types.ts';
+import { SCHEDULED_CRAWLER_OPTIONS, failedFetch, type FetchResult, type FetchTask, type Fetcher } from './types.ts';
 
 export interface BrowserFetcherOptions {
   concurrency: number;
@@ -66,14 +66,7 @@ export class BrowserFetcher implements Fetcher {
     const config = new Configuration({ persistStorage: false, purgeOnStart: true });
     this.crawler = new PlaywrightCrawler(
       {
-        keepAlive: true,
-        // Requests are fed one by one as politeness allows: the pool must notice them at once, not on
-        // its default half-second poll of an empty queue.
-        autoscaledPoolOptions: { maybeRunIntervalSecs: 0.005, loggingIntervalSecs: null },
-        maxRequestRetries: 0,
-        maxSessionRotations: 0,
-        useSessionPool: false,
-        persistCookiesPerSession: false,
+        ...SCHEDULED_CRAWLER_OPTIONS,
         maxConcurrency: options.concurrency,
         navigationTimeoutSecs: options.timeoutSecs ?? 45,
         requestHandlerTimeoutSecs: (options.timeoutSecs ?? 45) + 30,

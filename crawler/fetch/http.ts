@@ -9,7 +9,7 @@ import { Configuration, log } from '@crawlee/core';
 import { HttpCrawler, type HttpCrawlingContext, type ProxyConfiguration } from '@crawlee/http';
 import type { IncomingMessage } from 'node:http';
 import { classifyError } from './errors.ts';
-import { failedFetch, type FetchResult, type FetchTask, type Fetcher } from './types.ts';
+import { SCHEDULED_CRAWLER_OPTIONS, failedFetch, type FetchResult, type FetchTask, type Fetcher } from './types.ts';
 
 export interface HttpFetcherOptions {
   concurrency: number;
@@ -42,14 +42,7 @@ export class HttpFetcher implements Fetcher {
     const config = new Configuration({ persistStorage: false, purgeOnStart: true });
     this.crawler = new HttpCrawler(
       {
-        keepAlive: true,
-        // Requests are fed one by one as politeness allows: the pool must notice them at once, not on
-        // its default half-second poll of an empty queue.
-        autoscaledPoolOptions: { maybeRunIntervalSecs: 0.005, loggingIntervalSecs: null },
-        maxRequestRetries: 0,
-        maxSessionRotations: 0,
-        useSessionPool: false,
-        persistCookiesPerSession: false,
+        ...SCHEDULED_CRAWLER_OPTIONS,
         minConcurrency: options.concurrency,
         maxConcurrency: options.concurrency,
         navigationTimeoutSecs: options.timeoutSecs ?? 30,

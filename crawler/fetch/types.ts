@@ -56,3 +56,17 @@ export function failedFetch(task: FetchTask, startedAt: Date, fetchedBy: 'http' 
     error,
   };
 }
+
+/**
+ * Crawlee options both fetchers share. The scheduler (crawl.ts) feeds them one request at a time and
+ * owns retries, sessions and logging, so crawlee must not retry, rotate or keep sessions, and its pool
+ * must notice a new request at once rather than on its default half-second poll of an empty queue.
+ */
+export const SCHEDULED_CRAWLER_OPTIONS = {
+  keepAlive: true,
+  autoscaledPoolOptions: { maybeRunIntervalSecs: 0.005, loggingIntervalSecs: null },
+  maxRequestRetries: 0,
+  maxSessionRotations: 0,
+  useSessionPool: false,
+  persistCookiesPerSession: false,
+} as const;
