@@ -105,11 +105,16 @@ function coveredYear(title: string | null, page: PageDocument): number | null {
   return null;
 }
 
-/** The agency as the title names it: `长治市人民政府2019年政府信息公开工作年度报告` -> 长治市人民政府. */
+/**
+ * The agency as the title names it: `长治市人民政府2019年政府信息公开工作年度报告` -> 长治市人民政府;
+ * also with the year after the name of the report (`XX区政府信息公开工作年度报告（2023年）`).
+ */
 function agencyFromTitle(title: string | null): string | null {
   if (!title) return null;
   const t = chineseDigitsToArabic(toHalfWidth(title)).replace(/\s+/g, '');
-  const m = /^(.*?)(?:关于)?(?:(?:19|20)\d{2})年度?(.*?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/.exec(t);
+  const m =
+    /^(.*?)(?:关于)?(?:(?:19|20)\d{2})年度?(.*?)(?:政府)?(?:信息|政务)公开(?:工作)?(?:年度)?(?:报告|年报)/.exec(t) ??
+    /^()(.*?)(?:政府)?(?:信息|政务)公开(?:工作)?(?:年度)?(?:报告|年报)/.exec(t);
   if (!m) return null;
   const agency = (m[1] + m[2]).replace(/^关于|关于$|的$/g, '').replace(/[(（【\[].*$/, '');
   return agency.length >= 2 ? agency : null;

@@ -171,3 +171,19 @@ describe('report titles as portals really write them', () => {
     ['召开2023年度政府信息公开工作年度报告编制培训会', false],
   ])('%s -> %s', (title, expected) => expect(isReportTitle(title)).toBe(expected));
 });
+
+describe('agency and year from titles as portals write them', () => {
+  const page = (title: string) =>
+    Buffer.from(`<html><head><meta name="ArticleTitle" content="${title}"></head><body><div id="zoom"><p>一、总体情况</p><p>${'本机关认真贯彻落实《条例》。'.repeat(30)}</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p><p>五、存在的主要问题及改进情况</p></div></body></html>`);
+  it.each([
+    ['长治市人民政府2019年政府信息公开工作年度报告', '长治市人民政府', 2019],
+    ['2016年下陆区政府信息公开工作年度报告', '下陆区', 2016],
+    ['某县人民政府办公室关于2023年度政府信息公开工作年度报告', '某县人民政府办公室', 2023],
+    ['某区政府信息公开工作年度报告（2023年）', '某区', 2023],
+    ['某市2022年政务公开工作年度报告', '某市', 2022],
+  ])('%s -> %s, %d', async (title, agency, year) => {
+    const { parseReport } = await import('../parsers/parse.ts');
+    const record = parseReport(page(title));
+    expect([record.agency, record.year]).toEqual([agency, year]);
+  });
+});
