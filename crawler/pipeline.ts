@@ -11,7 +11,7 @@ import type { Frontier, FrontierEntry, FrontierKind } from '../storage/frontier.
 import type { ReportStore } from '../storage/reports.ts';
 import type { SnapshotIndex, SnapshotRow } from '../storage/snapshots.ts';
 import { readRecordAt } from '../storage/warc/reader.ts';
-import { bodyDigest, type PreparedExchange, type WarcWriter, type WrittenRecord } from '../storage/warc/writer.ts';
+import { bodyDigest, prepareResponse, prepareRevisit, type PreparedExchange, type WarcWriter, type WrittenRecord } from '../storage/warc/writer.ts';
 import type { Analyzer } from './analyzer.ts';
 import type { PortalScope } from './discovery/scope.ts';
 import { header, type FetchResult } from './fetch/types.ts';
@@ -86,7 +86,7 @@ export class ResponsePipeline {
    * archived. Nothing is written yet: `process` appends and indexes in one synchronous step.
    */
   async archive(result: FetchResult): Promise<Stored> {
-    const { snapshots, warc } = this.stores;
+    const { snapshots } = this.stores;
     const exchange = {
       url: result.finalUrl,
       method: result.task.method,
@@ -107,16 +107,16 @@ export class ResponsePipeline {
       const latest = snapshots.latest(result.finalUrl);
       if (latest) {
         const original = latest.record_type === 'revisit' && latest.refers_to ? (prepared(this.stores.db, 'SELECT * FROM snapshots WHERE id = ?').get(latest.refers_to) as SnapshotRow) : latest;
-        const exchangeBytes = await warc.prepareRevisit(exchange, { url: original.url, date: original.fetched_at, digest: original.digest });
+        const exchangeBytes = await prepareRevisit(exchange, { url: original.url, date: original.fetched_at, digest: original.digest });
         return { exchange: exchangeBytes, revisitOf: original, body: await archivedBody(this.stores, original) };
       }
     }
     const original = snapshots.original(result.finalUrl, bodyDigest(result.body));
     if (original) {
-      const exchangeBytes = await warc.prepareRevisit(exchange, { url: original.url, date: original.fetched_at, digest: original.digest });
+      const exchangeBytes = await prepareRevisit(exchange, { url: original.url, date: original.fetched_at, digest: original.digest });
       return { exchange: exchangeBytes, revisitOf: original, body: result.body };
     }
-    return { exchange: await warc.prepareResponse(exchange), revisitOf: null, body: result.body };
+    return { exchange: await prepareResponse(exchange), revisitOf: null, body: result.body };
   }
 
   /**
