@@ -5,7 +5,6 @@
 import type { ReportRecord } from '../parsers/record.ts';
 import { prepared, type Db } from './db.ts';
 
-const ROWS_PER_INSERT = 100;
 
 export interface CellRow {
   table: 'active' | 'applications' | 'reviewLitigation';
@@ -47,10 +46,10 @@ export interface StoredRecord {
     indexNumber: string | null; documentNumber: string | null; writtenOn: string | null; publishedOn: string | null;
     template: string; text: string; flags: string; checksTotal: number; checksFailed: number; encoding: string; record: string;
   };
-  /** [table, row, column, value] */
-  cells: [string, string, string, number | null][];
-  /** [check id, scope, ok, detail] */
-  checks: [string, string, number, string][];
+  /** JSON array of [table, row, column, value]: SQLite unpacks it in one statement (json_each). */
+  cells: string;
+  /** JSON array of [check id, scope, ok, detail]. */
+  checks: string;
 }
 
 export function storedRecord(record: ReportRecord): StoredRecord {
@@ -73,8 +72,8 @@ export function storedRecord(record: ReportRecord): StoredRecord {
       encoding: record.encoding,
       record: JSON.stringify(record),
     },
-    cells: recordCells(record).map((c) => [c.table, c.row, c.column, c.value]),
-    checks: record.checks.map((c) => [c.id, c.scope, c.ok ? 1 : 0, c.detail]),
+    cells: JSON.stringify(recordCells(record).map((c) => [c.table, c.row, c.column, c.value])),
+    checks: JSON.stringify(record.checks.map((c) => [c.id, c.scope, c.ok ? 1 : 0, c.detail])),
   };
 }
 
@@ -93,15 +92,6 @@ export class ReportStore {
     this.existsStmt = db.prepare(`SELECT id FROM reports WHERE snapshot_id = ?`);
   }
 
-  /** Rows of five values in statements of up to ROWS_PER_INSERT rows: one call per row costs most of the time. */
-  private insertMany(table: 'cells' | 'checks', rows: unknown[][]): void {
-    const columns = table === 'cells' ? '(report_id, table_name, row_key, column_key, value)' : '(report_id, check_id, scope, ok, detail)';
-    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-      const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-      prepared(this.db, `INSERT INTO ${table} ${columns} VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`).run(chunk.flat());
-    }
-  }
-
   /**
    * Store the record parsed from a snapshot; returns the report id (existing one if already stored).
    * The version is the next one for the URL unless given (a partial rebuild keeps the old numbers).
@@ -118,8 +108,11 @@ export class ReportStore {
         ...record.fields,
       });
       const id = Number(info.lastInsertRowid);
-      this.insertMany('cells', record.cells.map((c) => [id, ...c]));
-      this.insertMany('checks', record.checks.map((c) => [id, ...c]));
+      // One statement per table: row-by-row inserts cost more than everything else here.
+      prepared(this.db, `INSERT INTO cells (report_id, table_name, row_key, column_key, value)
+        SELECT ?, j.value->>0, j.value->>1, j.value->>2, j.value->>3 FROM json_each(?) j`).run(id, record.cells);
+      prepared(this.db, `INSERT INTO checks (report_id, check_id, scope, ok, detail)
+        SELECT ?, j.value->>0, j.value->>1, j.value->>2, j.value->>3 FROM json_each(?) j`).run(id, record.checks);
       return id;
     });
     return write();
