@@ -70,7 +70,7 @@ export async function crawl(portals: Portal[], options: CrawlOptions): Promise<C
   const analyzer = new Analyzer(options.analysisThreads);
   const pipeline = new ResponsePipeline(stores, runId, options.revalidateDays * 86_400_000, analyzer);
   const proxyConfiguration = options.proxyUrl ? new ProxyConfiguration({ proxyUrls: [options.proxyUrl] }) : undefined;
-  const http = new HttpFetcher({ concurrency: options.httpConcurrency, userAgent: options.userAgent, proxyConfiguration });
+  const http = new HttpFetcher({ concurrency: options.httpConcurrency, userAgent: options.userAgent, proxyConfiguration, maxBodyBytes: options.maxBodyBytes });
   let browser: BrowserFetcher | null = null;
   const browserFetcher = (): BrowserFetcher =>
     (browser ??= new BrowserFetcher({ concurrency: options.browserConcurrency, userAgent: options.userAgent, proxyConfiguration, executablePath: options.browserExecutable }));

@@ -27,6 +27,8 @@ export interface CrawlOptions {
   maxDepth: number;
   /** Requests per portal per run, so traps and huge sites end. */
   maxRequestsPerPortal: number;
+  /** Bodies larger than this are refused (error class too-large) and not archived. */
+  maxBodyBytes: number;
   /** Attempts per request in one run (network errors, 5xx, 429). */
   maxAttempts: number;
   /** Obey robots.txt (Disallow, Crawl-delay). */
@@ -60,6 +62,7 @@ export function defaultCrawlOptions(overrides: Partial<CrawlOptions> = {}): Craw
     proxyUrl: null,
     maxDepth: 8,
     maxRequestsPerPortal: 2000,
+    maxBodyBytes: 50 * 1024 * 1024,
     maxAttempts: 3,
     obeyRobots: true,
     revalidateDays: 30,
