@@ -33,7 +33,6 @@ export interface Handled {
   attachment: boolean;
   /** The page turned out to need Chromium (challenge, script-written list). */
   needsBrowser: boolean;
-  discovered: number;
 }
 
 /** A response ready to archive (`exchange`), or one already archived (`written`: a recovered orphan). */
@@ -144,7 +143,7 @@ export class ResponsePipeline {
     const needsBrowser = !!discovery?.browser.needsBrowser && result.fetchedBy === 'http';
     if (!('written' in stored)) await this.stores.warc.ready();
     const written = 'written' in stored ? stored.written : this.stores.warc.append(stored.exchange);
-    const handled: Handled = { stored: stored.revisitOf ? 'revisit' : 'response', report: null, attachment: role === 'attachment', needsBrowser, discovered: 0 };
+    const handled: Handled = { stored: stored.revisitOf ? 'revisit' : 'response', report: null, attachment: role === 'attachment', needsBrowser };
 
     db.transaction(() => {
       const snapshotId = snapshots.add({
@@ -173,12 +172,11 @@ export class ResponsePipeline {
       }
       if (discovery && !needsBrowser) {
         for (const r of [...discovery.listings, ...discovery.reports, ...discovery.attachments]) {
-          const added = frontier.add(
+          frontier.add(
             { url: r.url, method: r.method, payload: r.body, headers: r.headers, portal: portal.id, kind: r.role, depth: r.depth, foundOn: result.finalUrl, label: r.text || undefined },
             this.runId,
             (r.role === 'report' || r.role === 'attachment') && this.revisit(r.url),
           );
-          if (added) handled.discovered++;
         }
       }
       if (needsBrowser) frontier.useBrowser(entry.key);

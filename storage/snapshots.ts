@@ -46,7 +46,6 @@ export class SnapshotIndex {
   private readonly insertStmt;
   private readonly latestStmt;
   private readonly byDigestStmt;
-  private readonly byLocationStmt;
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(`INSERT INTO snapshots
@@ -56,7 +55,6 @@ export class SnapshotIndex {
        @file, @offset, @warcLength, @fetchedBy, @kind, @runId)`);
     this.latestStmt = db.prepare(`SELECT * FROM snapshots WHERE url = ? ORDER BY fetched_at DESC, id DESC LIMIT 1`);
     this.byDigestStmt = db.prepare(`SELECT * FROM snapshots WHERE url = ? AND digest = ? AND record_type = 'response' ORDER BY id LIMIT 1`);
-    this.byLocationStmt = db.prepare(`SELECT * FROM snapshots WHERE warc_file = ? AND warc_offset = ?`);
   }
 
   add(s: NewSnapshot): number {
@@ -77,10 +75,6 @@ export class SnapshotIndex {
   /** The first stored copy of this URL with this body, the target of revisit records. */
   original(url: string, digest: string): SnapshotRow | undefined {
     return this.byDigestStmt.get(url, digest) as SnapshotRow | undefined;
-  }
-
-  at(file: string, offset: number): SnapshotRow | undefined {
-    return this.byLocationStmt.get(file, offset) as SnapshotRow | undefined;
   }
 
   /** Per WARC file, the end of the last indexed record: anything after it was not indexed. */
