@@ -76,15 +76,25 @@ function titleFromHtmlTitle(title: string | null): string | null {
   return parts.find((p) => /报告|年报/.test(p)) ?? parts[0] ?? null;
 }
 
+/**
+ * The report's title. Candidates in order of trust: the CMS's ArticleTitle meta, a heading named as
+ * a title, a title-like first paragraph, the <title>. A candidate naming a report with its year wins
+ * over one without (an ArticleTitle that is only the column name, 政府信息公开年报); among those, one
+ * the <title> agrees with wins (a sidebar's "related report" heading does not).
+ */
 function pickTitle(page: PageDocument): string | null {
+  const fromTitleTag = titleFromHtmlTitle(page.htmlTitle);
   const candidates = [
     page.metaTags['articletitle'],
     page.headingTitle,
     page.blocks.flatMap((b) => (b.kind === 'paragraph' && looksLikeTitle(b.text) ? [b.text] : []))[0],
-    titleFromHtmlTitle(page.htmlTitle),
-  ];
-  const title = candidates.find((t) => t && /报告|年报/.test(t)) ?? candidates.find((t) => t);
-  return title ? collapseSpaces(title) : null;
+    fromTitleTag,
+  ]
+    .filter((t): t is string => !!t && !!collapseSpaces(t))
+    .map(collapseSpaces);
+  const named = candidates.filter((t) => /报告|年报/.test(t) && /(19|20)\d{2}|[〇零一二三四五六七八九]{4}/.test(t));
+  const agreed = named.find((t) => fromTitleTag && (fromTitleTag.includes(t) || t.includes(fromTitleTag)));
+  return agreed ?? named[0] ?? candidates.find((t) => /报告|年报/.test(t)) ?? candidates[0] ?? null;
 }
 
 const YEAR_IN_TITLE_RE = /((?:19|20)\d{2})\s*年度?/;

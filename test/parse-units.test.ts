@@ -187,3 +187,20 @@ describe('agency and year from titles as portals write them', () => {
     expect([record.agency, record.year]).toEqual([agency, year]);
   });
 });
+
+describe('choosing the title among what a page offers', () => {
+  const body = `<p>一、总体情况</p><p>${'本机关认真贯彻落实《条例》。'.repeat(30)}</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p><p>五、存在的主要问题及改进情况</p>`;
+  it('prefers a titled report over an ArticleTitle that is only the column name', async () => {
+    const { parseReport } = await import('../parsers/parse.ts');
+    const html = `<html><head><title>某县2023年政府信息公开工作年度报告_政府信息公开年报</title><meta name="ArticleTitle" content="政府信息公开年报"></head><body><div id="zoom">${body}</div></body></html>`;
+    const record = parseReport(Buffer.from(html));
+    expect([record.title, record.year, record.agency]).toEqual(['某县2023年政府信息公开工作年度报告', 2023, '某县']);
+  });
+  it('prefers the heading the <title> agrees with over a related report in the sidebar', async () => {
+    const { parseReport } = await import('../parsers/parse.ts');
+    const html = `<html><head><title>某县2023年政府信息公开工作年度报告-某县人民政府</title></head><body>
+      <div class="side"><div class="related-title">某县2022年政府信息公开工作年度报告</div></div>
+      <h1 class="article-title">某县2023年政府信息公开工作年度报告</h1><div id="zoom">${body}</div></body></html>`;
+    expect(parseReport(Buffer.from(html)).year).toBe(2023);
+  });
+});
