@@ -42,6 +42,9 @@ const spaced = (label: string): string => [...label].join('\\s*');
 const LABEL_RE = new RegExp(`(${LABELS.map(([l]) => spaced(l)).sort((a, b) => b.length - a.length).join('|')})\\s*(?:[:：]|(?=\\|))`, 'g');
 const LABEL_FIELD = new Map(LABELS.map(([l, f]) => [l, f]));
 
+/** A cheap first look: a line with none of these characters holds no label (most table rows). */
+const LABEL_HINT = /[索来文日时分字作编名标阅打发成生公废失所主有效体组浏访点责关视]/;
+
 /** Metadata lines are short; a body sentence that happens to contain `时间：` is not one. */
 const MAX_META_LINE = 160;
 /** Bare `日期` / `时间` count only when a date follows right away. */
@@ -50,7 +53,7 @@ const GENERIC_DATE_LABELS = new Set(['日期', '时间']);
 function labelledValues(lines: string[]): Partial<Record<Field, string>> {
   const found: Partial<Record<Field, string>> = {};
   for (const raw of lines) {
-    if (raw.length > MAX_META_LINE) continue;
+    if (raw.length > MAX_META_LINE || !LABEL_HINT.test(raw)) continue;
     const line = toHalfWidth(raw).replace(/：/g, ':');
     const matches = [...line.matchAll(LABEL_RE)];
     matches.forEach((m, i) => {

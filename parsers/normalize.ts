@@ -5,7 +5,11 @@
  */
 
 /** Full-width ASCII variants (！..～) and the ideographic space -> their ASCII forms. */
+const FULL_WIDTH_RE = /[\uff01-\uff5e\u3000]/;
+
 export function toHalfWidth(s: string): string {
+  // Most text has no full-width ASCII at all: skip the per-character replacement then.
+  if (!FULL_WIDTH_RE.test(s)) return s;
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
