@@ -4,7 +4,8 @@
  */
 import { runChecks } from './checks.ts';
 import { detectTemplate, isReport } from './classify.ts';
-import { decodeDocument } from './decode.ts';
+import { decodeDocument, type DecodedDocument } from './decode.ts';
+import type { Document } from './html/dom.ts';
 import type { PageDocument } from './document.ts';
 import { readHtmlPage } from './html/page.ts';
 import { extractMetadata } from './metadata.ts';
@@ -22,6 +23,11 @@ export interface ParseOptions {
   url?: string | null;
   /** The HTTP Content-Type it was served with, when known (its charset is a decoding hint). */
   contentType?: string;
+  /**
+   * The document already decoded (and its HTML tree built) by the caller, which needed them too:
+   * the crawl's link discovery reads the same tree. Must come from these same bytes.
+   */
+  parsed?: { decoded: DecodedDocument; doc?: Document };
 }
 
 /** Fewer characters than this of body text next to file links: the page only points to the report. */
@@ -35,8 +41,8 @@ function isEmpty(table: object): boolean {
 
 export function parseReport(bytes: Uint8Array, options: ParseOptions = {}): ReportRecord {
   const url = options.url ?? null;
-  const decoded = decodeDocument(bytes, options.contentType);
-  const page: PageDocument = decoded.kind === 'html' ? readHtmlPage(decoded.text, url) : readPlainText(decoded.text);
+  const decoded = options.parsed?.decoded ?? decodeDocument(bytes, options.contentType);
+  const page: PageDocument = decoded.kind === 'html' ? readHtmlPage(decoded.text, url, options.parsed?.doc) : readPlainText(decoded.text);
   const meta = extractMetadata(page);
   const rows = tableRows(page.blocks);
   const paragraphs = page.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));

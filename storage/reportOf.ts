@@ -5,7 +5,7 @@
  * Attachments (PDF, DOC…) are archived but not parsed yet.
  */
 import { UnparseableDocumentError } from '../parsers/errors.ts';
-import { parseReport } from '../parsers/parse.ts';
+import { parseReport, type ParseOptions } from '../parsers/parse.ts';
 import type { ReportRecord } from '../parsers/record.ts';
 
 const HTML_TYPE = /html|xml|text\/plain/i;
@@ -27,11 +27,14 @@ export function isParseable(s: SnapshotForParse, body: Uint8Array): boolean {
   return s.status >= 200 && s.status < 300 && s.kind !== 'attachment' && isHtmlLike(s.contentType, body);
 }
 
-/** The report record of a snapshot, or null when it is not a report (or not a parseable document). */
-export function reportOf(s: SnapshotForParse, body: Uint8Array): ReportRecord | null {
+/**
+ * The report record of a snapshot, or null when it is not a report (or not a parseable document).
+ * `parsed`: the body already decoded and parsed by the caller (see ParseOptions.parsed).
+ */
+export function reportOf(s: SnapshotForParse, body: Uint8Array, parsed?: ParseOptions['parsed']): ReportRecord | null {
   if (!isParseable(s, body)) return null;
   try {
-    const record = parseReport(body, { url: s.url, contentType: s.contentType ?? undefined });
+    const record = parseReport(body, { url: s.url, contentType: s.contentType ?? undefined, parsed });
     return record.isReport ? record : null;
   } catch (err) {
     if (err instanceof UnparseableDocumentError) return null;

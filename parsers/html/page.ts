@@ -8,7 +8,7 @@ import type { Block, PageDocument } from '../document.ts';
 import type { Attachment } from '../record.ts';
 import { isChromeName } from '../chrome.ts';
 import { collapseSpaces } from '../normalize.ts';
-import { BLOCK_TAGS, INVISIBLE_TAGS, cellText, findAll, findFirst, isElement, isHidden, nameTokens, parseHtml, type AnyNode, type Element } from './dom.ts';
+import { BLOCK_TAGS, INVISIBLE_TAGS, cellText, findAll, findFirst, isElement, isHidden, nameTokens, parseHtml, type AnyNode, type Document, type Element } from './dom.ts';
 import { findBody, findContentRoot } from './content.ts';
 import { tableGrid } from './grid.ts';
 
@@ -145,8 +145,9 @@ function headingTitle(body: AnyNode): string | null {
   return el ? collapseSpaces(cellText(el)) : null;
 }
 
-export function readHtmlPage(html: string, url: string | null): PageDocument {
-  const doc = parseHtml(html);
+/** `doc`: the tree of `html` when the caller has built it already. */
+export function readHtmlPage(html: string, url: string | null, parsed?: Document): PageDocument {
+  const doc = parsed ?? parseHtml(html);
   const { tags, title } = metaTags(doc);
   const body = findBody(doc) ?? doc;
   const root = findContentRoot(doc);
