@@ -5,7 +5,7 @@ import { crawl } from '../crawler/crawl.ts';
 import { LockHeldError } from '../storage/lock.ts';
 import { defaultCrawlOptions, type CrawlOptions } from '../crawler/options.ts';
 import { readPortals } from '../crawler/portals.ts';
-import { formatProgress, formatSummary } from '../crawler/progress.ts';
+import { formatProgress, formatSummary, type Progress } from '../crawler/progress.ts';
 import { IMPOLITE, POLITE } from '../crawler/politeness.ts';
 import { EXIT, UserError } from './exit.ts';
 
@@ -41,6 +41,17 @@ function positiveInt(name: string, text: string | undefined): number | undefined
   return n;
 }
 
+/** Progress on stderr: one line rewritten in place on a terminal; a line a minute into a log file. */
+function progressPrinter(): (p: Progress) => void {
+  if (process.stderr.isTTY) return (p) => process.stderr.write(`\r\x1b[2K${formatProgress(p).slice(0, process.stderr.columns ?? 200)}`);
+  let last = Date.now();
+  return (p) => {
+    if (Date.now() - last < 60_000) return;
+    last = Date.now();
+    process.stderr.write(`${formatProgress(p)}\n`);
+  };
+}
+
 export function registerCrawl(program: Command): void {
   program
     .command('crawl')
@@ -57,7 +68,7 @@ export function registerCrawl(program: Command): void {
     .option('--impolite', 'no delay and no per-host limit: only for local test webs')
     .option('--proxy <url>', 'send every request through this HTTP proxy')
     .option('--ignore-robots', 'do not obey robots.txt (only for your own sites)')
-    .option('--no-progress', 'no live progress line')
+    .option('--no-progress', 'no progress on stderr (a line rewritten in place on a terminal, a line a minute otherwise)')
     .option('--json', 'print the summary as JSON')
     .addHelpText(
       'after',
@@ -92,12 +103,12 @@ summary and in 'nianbao failures'); 1 the run itself could not work (e.g. no bro
         httpConcurrency: positiveInt('--concurrency', flags.concurrency) ?? 16,
         proxyUrl: web?.proxyUrl ?? flags.proxy ?? null,
         obeyRobots: !flags.ignoreRobots,
-        onProgress: flags.progress !== false && process.stderr.isTTY ? (p) => process.stderr.write(`\r\x1b[2K${formatProgress(p).slice(0, process.stderr.columns ?? 200)}`) : undefined,
+        onProgress: flags.progress === false ? undefined : progressPrinter(),
       });
       if (demo) process.stderr.write(`demo web serving ${web!.hosts.length} portals through ${web!.proxyUrl}\n`);
       try {
         const summary = await crawl(portals, options);
-        if (options.onProgress) process.stderr.write('\n');
+        if (options.onProgress && process.stderr.isTTY) process.stderr.write('\n');
         process.stdout.write((flags.json ? JSON.stringify(summary, null, 1) : formatSummary(summary)) + '\n');
         process.stdout.write(`archive: ${options.archiveDir}  database: ${options.dbFile}  logs: ${options.logDir}\n`);
         // Pages that need Chromium were left out: the run could not do all of its work.
