@@ -147,7 +147,7 @@ export async function crawl(portals: Portal[], options: CrawlOptions): Promise<C
         const challenge = !viaBrowser && [412, 202, 521, 403].includes(result.status) && /cookie|location\.(reload|href|replace)|\$_ts/i.test(result.body.toString('latin1'));
         if (challenge) {
           pipeline.logFailure(entry, result, 'challenge', `HTTP ${result.status}: JavaScript challenge, fetching through Chromium`);
-          countFailure(progress, entry.portal, 'challenge');
+          progress.challenges++;
           browserPortals.add(entry.portal);
           stores.frontier.useBrowser(entry.key);
           return;
@@ -244,6 +244,7 @@ function summarize(runId: number, status: CrawlSummary['status'], resumed: boole
     changedReports: p.changedReports,
     unchanged: p.unchanged,
     attachments: p.attachments,
+    challenges: p.challenges,
     failures: p.failures,
     failuresByClass: p.failuresByClass,
     pendingLeft,

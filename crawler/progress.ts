@@ -20,10 +20,12 @@ export interface Progress {
   fetched: number;
   failures: number;
   attachments: number;
+  /** Plain requests answered with a JavaScript challenge: the page was fetched again through Chromium. */
+  challenges: number;
 }
 
 export function newProgress(): Progress {
-  return { startedAt: Date.now(), portals: new Map(), failuresByClass: {}, newReports: 0, changedReports: 0, unchanged: 0, fetched: 0, failures: 0, attachments: 0 };
+  return { startedAt: Date.now(), portals: new Map(), failuresByClass: {}, newReports: 0, changedReports: 0, unchanged: 0, fetched: 0, failures: 0, attachments: 0, challenges: 0 };
 }
 
 export function portalCounters(p: Progress, portal: string): PortalCounters {
@@ -47,6 +49,7 @@ export interface CrawlSummary {
   changedReports: number;
   unchanged: number;
   attachments: number;
+  challenges: number;
   failures: number;
   failuresByClass: Partial<Record<ErrorClass, number>>;
   pendingLeft: number;
@@ -62,6 +65,7 @@ export function formatSummary(s: CrawlSummary): string {
     `  reports: ${s.newReports} new, ${s.changedReports} changed, ${s.unchanged} unchanged; attachments stored: ${s.attachments}`,
     `  failures: ${s.failures}${Object.keys(s.failuresByClass).length ? ' (' + Object.entries(s.failuresByClass).map(([k, v]) => `${k} ${v}`).join(', ') + ')' : ''}`,
   ];
+  if (s.challenges) lines.push(`  ${s.challenges} pages answered a plain client with a JavaScript challenge and were fetched through Chromium`);
   if (s.browserError) lines.push(`  BROWSER: ${s.browserError}`);
   if (s.adopted) lines.push(`  recovered ${s.adopted} responses an interrupted run had stored but not indexed`);
   if (s.pendingLeft) lines.push(`  ${s.pendingLeft} requests left for the next run`);
