@@ -10,6 +10,7 @@ import { Configuration, log } from '@crawlee/core';
 import { PlaywrightCrawler, type PlaywrightCrawlingContext, type ProxyConfiguration } from '@crawlee/playwright';
 import type { Response } from 'playwright';
 import { classifyError } from './errors.ts';
+import { RequestFeed } from './requestFeed.ts';
 import { SCHEDULED_CRAWLER_OPTIONS, failedFetch, type FetchResult, type FetchTask, type Fetcher } from './types.ts';
 
 export interface BrowserFetcherOptions {
@@ -57,6 +58,7 @@ let seq = 0;
 export class BrowserFetcher implements Fetcher {
   private readonly crawler: PlaywrightCrawler;
   private readonly pending = new Map<string, Pending>();
+  private readonly feed = new RequestFeed();
   private readonly running: Promise<unknown>;
   private launchError: Error | null = null;
 
@@ -67,6 +69,7 @@ export class BrowserFetcher implements Fetcher {
     this.crawler = new PlaywrightCrawler(
       {
         ...SCHEDULED_CRAWLER_OPTIONS,
+        requestQueue: this.feed.asRequestQueue(),
         maxConcurrency: options.concurrency,
         navigationTimeoutSecs: options.timeoutSecs ?? 45,
         requestHandlerTimeoutSecs: (options.timeoutSecs ?? 45) + 30,
@@ -142,7 +145,7 @@ export class BrowserFetcher implements Fetcher {
     return new Promise((resolve) => {
       const uniqueKey = `${task.key}#b${++seq}`;
       this.pending.set(uniqueKey, { task, startedAt: new Date(), resolve });
-      void this.crawler.addRequests([{ url: task.url, uniqueKey, headers: task.headers }]);
+      this.feed.push({ url: task.url, uniqueKey, headers: task.headers });
     });
   }
 

@@ -9,6 +9,7 @@ import { Configuration, log } from '@crawlee/core';
 import { HttpCrawler, type HttpCrawlingContext, type ProxyConfiguration } from '@crawlee/http';
 import type { IncomingMessage } from 'node:http';
 import { classifyError } from './errors.ts';
+import { RequestFeed } from './requestFeed.ts';
 import { SCHEDULED_CRAWLER_OPTIONS, failedFetch, type FetchResult, type FetchTask, type Fetcher } from './types.ts';
 
 export interface HttpFetcherOptions {
@@ -33,6 +34,7 @@ let seq = 0;
 export class HttpFetcher implements Fetcher {
   private readonly crawler: HttpCrawler<HttpCrawlingContext>;
   private readonly pending = new Map<string, Pending>();
+  private readonly feed = new RequestFeed();
   private readonly running: Promise<unknown>;
 
   constructor(private readonly options: HttpFetcherOptions) {
@@ -43,6 +45,7 @@ export class HttpFetcher implements Fetcher {
     this.crawler = new HttpCrawler(
       {
         ...SCHEDULED_CRAWLER_OPTIONS,
+        requestQueue: this.feed.asRequestQueue(),
         minConcurrency: options.concurrency,
         maxConcurrency: options.concurrency,
         navigationTimeoutSecs: options.timeoutSecs ?? 30,
@@ -100,15 +103,13 @@ export class HttpFetcher implements Fetcher {
       // A fresh uniqueKey per attempt: crawlee must not deduplicate a deliberate refetch.
       const uniqueKey = `${task.key}#${++seq}`;
       this.pending.set(uniqueKey, { task, startedAt: new Date(), resolve });
-      void this.crawler.addRequests([
-        {
-          url: task.url,
-          uniqueKey,
-          method: task.method,
-          payload: task.payload,
-          headers: { 'user-agent': this.options.userAgent, ...(task.headers ?? {}), ...(task.method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-        },
-      ]);
+      this.feed.push({
+        url: task.url,
+        uniqueKey,
+        method: task.method,
+        payload: task.payload,
+        headers: { 'user-agent': this.options.userAgent, ...(task.headers ?? {}), ...(task.method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      });
     });
   }
 
