@@ -23,7 +23,8 @@ export class MemberError extends Error {
   }
 }
 
-const FIRST_WINDOW = 256 * 1024;
+/** Compressed bytes read ahead: members are small, so one read serves many of them. */
+const READ_AHEAD = 1024 * 1024;
 /** Larger than any body the crawl keeps (50 MB), compressed or not. */
 const MAX_WINDOW = 128 * 1024 * 1024;
 
@@ -40,29 +41,47 @@ function headerLength(buf: Buffer, offset: number): number {
   return pos;
 }
 
-/** Inflate the member starting at `offset` (of a file descriptor). */
-export function readMember(fd: number, offset: number, fileSize: number): Member {
-  let window = Math.min(FIRST_WINDOW, fileSize - offset);
-  for (;;) {
-    const buf = Buffer.alloc(window);
-    const n = readSync(fd, buf, 0, window, offset);
-    const chunk = buf.subarray(0, n);
+/** A read-ahead window over a file: a run of members costs one read, not one per member. */
+class FileWindow {
+  private buf = Buffer.alloc(0);
+  private start = 0;
+
+  constructor(
+    private readonly fd: number,
+    readonly size: number,
+  ) {}
+
+  /** The bytes from `offset` on: at least `want` of them, or up to the end of the file. */
+  from(offset: number, want: number): Buffer {
+    const end = Math.min(offset + want, this.size);
+    if (offset < this.start || end > this.start + this.buf.length) {
+      const length = Math.min(Math.max(want, READ_AHEAD), this.size - offset);
+      this.buf = Buffer.allocUnsafe(length);
+      this.buf = this.buf.subarray(0, readSync(this.fd, this.buf, 0, length, offset));
+      this.start = offset;
+    }
+    return this.buf.subarray(offset - this.start);
+  }
+}
+
+/** Inflate the member starting at `offset`. */
+function memberAt(file: FileWindow, offset: number): Member {
+  // Most members fit in the first try; a larger one is retried with a window four times as big.
+  for (let want = 256 * 1024; ; want = Math.min(want * 4, MAX_WINDOW)) {
+    const chunk = file.from(offset, want);
+    const n = chunk.length;
+    const atEnd = offset + n >= file.size;
     const head = headerLength(chunk, offset);
     let result: { buffer: Buffer; engine: { bytesWritten: number } };
     try {
       result = zlib.inflateRawSync(chunk.subarray(head), { info: true }) as unknown as typeof result;
     } catch (err) {
-      const atEnd = offset + n >= fileSize;
-      if (/unexpected end/i.test((err as Error).message) && !atEnd && window < MAX_WINDOW) {
-        window = Math.min(window * 4, MAX_WINDOW, fileSize - offset);
-        continue;
-      }
+      if (/unexpected end/i.test((err as Error).message) && !atEnd && want < MAX_WINDOW) continue;
       throw new MemberError(offset, atEnd ? 'record cut off at the end of the file' : `corrupt gzip data: ${(err as Error).message}`);
     }
     const end = head + result.engine.bytesWritten;
     if (end + 8 > n) {
-      if (offset + n >= fileSize) throw new MemberError(offset, 'record cut off at the end of the file');
-      window = Math.min(window * 4, MAX_WINDOW, fileSize - offset);
+      if (atEnd) throw new MemberError(offset, 'record cut off at the end of the file');
       continue;
     }
     const crc = chunk.readUInt32LE(end);
@@ -74,14 +93,19 @@ export function readMember(fd: number, offset: number, fileSize: number): Member
   }
 }
 
+/** Inflate the member starting at `offset` (of a file descriptor). */
+export function readMember(fd: number, offset: number, fileSize: number): Member {
+  return memberAt(new FileWindow(fd, fileSize), offset);
+}
+
 /** Every member from `start` on. Stops (throws MemberError) at the first damaged one. */
 export function* gzipMembers(path: string, start = 0): Generator<Member> {
   const fd = openSync(path, 'r');
   try {
-    const size = fstatSync(fd).size;
+    const file = new FileWindow(fd, fstatSync(fd).size);
     let offset = start;
-    while (offset < size) {
-      const member = readMember(fd, offset, size);
+    while (offset < file.size) {
+      const member = memberAt(file, offset);
       yield member;
       offset += member.length;
     }
