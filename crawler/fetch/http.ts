@@ -10,6 +10,7 @@ import { HttpCrawler, type HttpCrawlingContext, type ProxyConfiguration } from '
 import type { IncomingMessage } from 'node:http';
 import { classifyError } from './errors.ts';
 import { RequestFeed } from './requestFeed.ts';
+import { UndiciHttpClient } from './undiciClient.ts';
 import { SCHEDULED_CRAWLER_OPTIONS, failedFetch, type FetchResult, type FetchTask, type Fetcher } from './types.ts';
 
 export interface HttpFetcherOptions {
@@ -35,6 +36,7 @@ export class HttpFetcher implements Fetcher {
   private readonly crawler: HttpCrawler<HttpCrawlingContext>;
   private readonly pending = new Map<string, Pending>();
   private readonly feed = new RequestFeed();
+  private readonly client: UndiciHttpClient;
   private readonly running: Promise<unknown>;
 
   constructor(private readonly options: HttpFetcherOptions) {
@@ -42,10 +44,12 @@ export class HttpFetcher implements Fetcher {
     log.setLevel(log.LEVELS.OFF);
     const maxBody = options.maxBodyBytes ?? 50 * 1024 * 1024;
     const config = new Configuration({ persistStorage: false, purgeOnStart: true });
+    this.client = new UndiciHttpClient({ connections: options.concurrency, maxBodyBytes: maxBody });
     this.crawler = new HttpCrawler(
       {
         ...SCHEDULED_CRAWLER_OPTIONS,
         requestQueue: this.feed.asRequestQueue(),
+        httpClient: this.client,
         minConcurrency: options.concurrency,
         maxConcurrency: options.concurrency,
         navigationTimeoutSecs: options.timeoutSecs ?? 30,
@@ -116,5 +120,6 @@ export class HttpFetcher implements Fetcher {
   async close(): Promise<void> {
     await this.crawler.stop();
     await this.running;
+    await this.client.close();
   }
 }
