@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyError } from '../../crawler/fetch/errors.ts';
 import { UndiciHttpClient } from '../../crawler/fetch/undiciClient.ts';
+import { startDemoWeb } from '../web/server.ts';
 
 const PAGE = Buffer.from('<html><head><meta charset="gb2312"></head><body>政府信息公开工作年度报告</body></html>'.repeat(40));
 
@@ -121,5 +122,21 @@ describe('UndiciHttpClient', () => {
     await Promise.all(Array.from({ length: 40 }, () => read(`${base}/page`)));
     server.off('connection', count);
     expect(sockets).toBeLessThanOrEqual(4);
+  });
+
+  it('reaches https:// portals through a proxy; a self-signed certificate fails only when verification is asked for', async () => {
+    const web = await startDemoWeb();
+    try {
+      const url = 'https://www.demo-city.gov.cn/zwgk/zfxxgknb/index.html';
+      const res = await client.stream({ url, proxyUrl: web.proxyUrl, https: { rejectUnauthorized: false } } as never);
+      const chunks: Buffer[] = [];
+      for await (const c of res.stream) chunks.push(c as Buffer);
+      expect(res.statusCode).toBe(200);
+      expect(Buffer.concat(chunks).toString()).toContain('政府信息公开年报');
+      const verified = await client.stream({ url, proxyUrl: web.proxyUrl, https: { rejectUnauthorized: true } } as never).then(() => 'no error', (err: unknown) => classifyError(err).class);
+      expect(verified).toBe('tls');
+    } finally {
+      await web.close();
+    }
   });
 });
