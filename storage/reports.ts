@@ -46,10 +46,26 @@ export interface StoredRecord {
     indexNumber: string | null; documentNumber: string | null; writtenOn: string | null; publishedOn: string | null;
     template: string; text: string; flags: string; checksTotal: number; checksFailed: number; encoding: string; record: string;
   };
-  /** JSON array of [table, row, column, value]: SQLite unpacks it in one statement (json_each). */
+  /**
+   * JSON {table: {row: {column: value}}}: SQLite unpacks it in one statement (nested json_each),
+   * about twice as fast as a flat list of [table, row, column, value] rows, whose every field
+   * would be extracted on its own.
+   */
   cells: string;
-  /** JSON array of [check id, scope, ok, detail]. */
+  /** JSON {check id: {scope: [ok, detail]}}, unpacked the same way. */
   checks: string;
+}
+
+/** Rows (leading key fields, then the leaf) nested by those keys: {k1: {k2: … leaf}}. */
+function nestByKeys(rows: unknown[][], keys: number): Record<string, unknown> {
+  // Null-prototype objects: a key is data (a breakdown label could be anything), never a property.
+  const root: Record<string, unknown> = Object.create(null);
+  for (const row of rows) {
+    let node = root;
+    for (let i = 0; i < keys - 1; i++) node = (node[row[i] as string] ??= Object.create(null)) as Record<string, unknown>;
+    node[row[keys - 1] as string] = row.length === keys + 1 ? row[keys] : row.slice(keys);
+  }
+  return root;
 }
 
 export function storedRecord(record: ReportRecord): StoredRecord {
@@ -72,8 +88,8 @@ export function storedRecord(record: ReportRecord): StoredRecord {
       encoding: record.encoding,
       record: JSON.stringify(record),
     },
-    cells: JSON.stringify(recordCells(record).map((c) => [c.table, c.row, c.column, c.value])),
-    checks: JSON.stringify(record.checks.map((c) => [c.id, c.scope, c.ok ? 1 : 0, c.detail])),
+    cells: JSON.stringify(nestByKeys(recordCells(record).map((c) => [c.table, c.row, c.column, c.value]), 3)),
+    checks: JSON.stringify(nestByKeys(record.checks.map((c) => [c.id, c.scope, c.ok ? 1 : 0, c.detail]), 2)),
   };
 }
 
@@ -110,9 +126,9 @@ export class ReportStore {
       const id = Number(info.lastInsertRowid);
       // One statement per table: row-by-row inserts cost more than everything else here.
       prepared(this.db, `INSERT INTO cells (report_id, table_name, row_key, column_key, value)
-        SELECT ?, j.value->>0, j.value->>1, j.value->>2, j.value->>3 FROM json_each(?) j`).run(id, record.cells);
+        SELECT ?, t.key, r.key, c.key, c.value FROM json_each(?) t, json_each(t.value) r, json_each(r.value) c`).run(id, record.cells);
       prepared(this.db, `INSERT INTO checks (report_id, check_id, scope, ok, detail)
-        SELECT ?, j.value->>0, j.value->>1, j.value->>2, j.value->>3 FROM json_each(?) j`).run(id, record.checks);
+        SELECT ?, i.key, s.key, s.value->>0, s.value->>1 FROM json_each(?) i, json_each(i.value) s`).run(id, record.checks);
       return id;
     });
     return write();

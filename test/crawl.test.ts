@@ -12,6 +12,7 @@ import type { CrawlSummary } from '../crawler/progress.ts';
 import { startDemoWeb, type DemoWeb } from './web/server.ts';
 import { agents, get } from './web/helpers.ts';
 import { recordDifferences } from './support/expected.ts';
+import { recordCells } from '../storage/reports.ts';
 import { crawlDemo, demoPortals, openReadOnly, workspace, type Workspace } from './support/crawl.ts';
 import { PROJECT_ROOT } from './support/shared.ts';
 
@@ -144,5 +145,22 @@ describe.skipIf(!hasChromium)('a crawl of the demo web', () => {
     expect(wide.length).toBeGreaterThan(0);
     const n2019 = (db.prepare(`SELECT COUNT(*) AS n FROM reports_2019`).get() as { n: number }).n;
     expect(n2019).toBe((db.prepare(`SELECT COUNT(*) AS n FROM reports WHERE template = '2019'`).get() as { n: number }).n);
+  });
+
+  it('keeps every report\'s tables cell for cell in the cells table, and its checks in the checks table', () => {
+    const reports = db.prepare(`SELECT id, record FROM reports`).all() as { id: number; record: string }[];
+    expect(reports.length).toBeGreaterThan(0);
+    for (const r of reports) {
+      const record = JSON.parse(r.record);
+      const expected = recordCells(record).map((c) => [c.table, c.row, c.column, c.value]).sort((a, b) => String(a.slice(0, 3)).localeCompare(String(b.slice(0, 3))));
+      const stored = (db.prepare(`SELECT table_name, row_key, column_key, value FROM cells WHERE report_id = ?`).raw().all(r.id) as unknown[][])
+        .sort((a, b) => String(a.slice(0, 3)).localeCompare(String(b.slice(0, 3))));
+      expect(stored, String(r.id)).toEqual(expected);
+      const checks = db.prepare(`SELECT check_id, scope, ok, detail FROM checks WHERE report_id = ? ORDER BY check_id, scope`).raw().all(r.id) as unknown[][];
+      const expectedChecks = (record.checks as { id: string; scope: string; ok: boolean; detail: string }[])
+        .map((c) => [c.id, c.scope, c.ok ? 1 : 0, c.detail])
+        .sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1));
+      expect(checks, String(r.id)).toEqual(expectedChecks);
+    }
   });
 });
