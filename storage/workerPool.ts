@@ -4,7 +4,7 @@
  */
 import { Piscina } from 'piscina';
 
-export function tsWorkerPool(filename: URL, threads: number): Piscina {
+export function tsWorkerPool(filename: URL, threads: number, tasksPerWorker = 4): Piscina {
   return new Piscina({
     filename: filename.href,
     // Only what workers need: the parent's own flags (--eval, --input-type…) do not apply to them.
@@ -14,6 +14,6 @@ export function tsWorkerPool(filename: URL, threads: number): Piscina {
     idleTimeout: 1000,
     // Tasks queued inside each worker: a worker that finishes one starts the next at once instead
     // of waiting for the (often busy) main thread to hand it over.
-    concurrentTasksPerWorker: 4,
+    concurrentTasksPerWorker: tasksPerWorker,
   });
 }

@@ -9,7 +9,8 @@ import { openDatabase } from '../db.ts';
 import { ReportStore } from '../reports.ts';
 import { readRecordAt } from '../warc/reader.ts';
 import type { ParseOutcome, ParseTask } from './parseWorker.ts';
-import { countRecord, discard, emptySummary, swapIn, workerPool, type RebuildSummary } from './rebuild.ts';
+import { countRecord, discard, emptySummary, swapIn, type RebuildSummary } from './rebuild.ts';
+import { ParseThreads } from './parseThreads.ts';
 import os from 'node:os';
 
 const CHUNK = 64;
@@ -30,7 +31,7 @@ export async function rebuildPart(options: { archiveDir: string; dbFile: string;
   source.close();
   const db = openDatabase(temp);
   const reports = new ReportStore(db);
-  const pool = workerPool(options.workers ?? os.availableParallelism());
+  const threads = new ParseThreads(options.workers ?? os.availableParallelism());
   const summary: RebuildSummary = emptySummary();
   try {
     const rows = db
@@ -47,7 +48,7 @@ export async function rebuildPart(options: { archiveDir: string; dbFile: string;
         try {
           const record = await readRecordAt(path.join(options.archiveDir, s.warc_file), s.warc_offset, s.warc_length);
           const task: ParseTask = { url: s.url, contentType: s.content_type, kind: s.kind, status: s.status, body: record.body };
-          return (await pool.run(task)) as ParseOutcome;
+          return await threads.parse(task);
         } catch (err) {
           summary.damaged.push({ file: s.warc_file, offset: s.warc_offset, reason: (err as Error).message });
           return null;
@@ -72,7 +73,7 @@ export async function rebuildPart(options: { archiveDir: string; dbFile: string;
     discard(db, temp);
     throw err;
   } finally {
-    await pool.destroy();
+    await threads.destroy();
   }
   summary.seconds = (Date.now() - started) / 1000;
   summary.snapshotsPerSecond = Math.round(summary.snapshots / Math.max(summary.seconds, 0.001));

@@ -8,20 +8,19 @@
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Piscina } from 'piscina';
-import { tsWorkerPool } from '../workerPool.ts';
 import { openDatabase, type Db } from '../db.ts';
 import { ReportStore, type StoredRecord } from '../reports.ts';
 import { SnapshotIndex } from '../snapshots.ts';
 import { scanWarc, type Damage } from '../warc/scan.ts';
 import type { ParseOutcome, ParseTask } from './parseWorker.ts';
+import { ParseThreads } from './parseThreads.ts';
 import { snapshotFromExchange } from './snapshotRow.ts';
 import { isParseable } from '../reportOf.ts';
 
 export interface RebuildOptions {
   archiveDir: string;
   dbFile: string;
-  /** Worker threads parsing in parallel (default: the number of cores). */
+  /** Threads parsing in parallel: this one and `workers - 1` worker threads (default: one per core). */
   workers?: number;
   onProgress?: (p: RebuildProgress) => void;
 }
@@ -85,17 +84,11 @@ export function discard(db: Db, temp: string): void {
   for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) rmSync(f, { force: true });
 }
 
-/** Bodies handed to workers and not yet written back: bounds memory whatever the archive's size. */
-const IN_FLIGHT_PER_WORKER = 8;
 const COMMIT_EVERY = 500;
 
 export function warcFiles(archiveDir: string): string[] {
   if (!existsSync(archiveDir)) return [];
   return readdirSync(archiveDir).filter((f) => /\.warc(\.gz)?$/.test(f)).sort();
-}
-
-export function workerPool(workers: number): Piscina {
-  return tsWorkerPool(new URL('./parseWorker.ts', import.meta.url), workers);
 }
 
 /** History that a rebuild keeps from the old database. */
@@ -126,7 +119,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildSummary> 
   const db = openForBuild(temp);
   const snapshots = new SnapshotIndex(db);
   const reports = new ReportStore(db);
-  const pool = workerPool(options.workers ?? os.availableParallelism());
+  const threads = new ParseThreads(options.workers ?? os.availableParallelism());
   const summary: RebuildSummary = { ...emptySummary(), files: files.length };
 
   // Records are written in archive order (that order decides report versions); parses finish in any order.
@@ -148,8 +141,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildSummary> 
   };
 
   try {
-    // Threads load the parser (through tsx) before any snapshot waits for them.
-    await Promise.all(Array.from({ length: pool.options.maxThreads }, () => pool.run(null)));
+    await threads.warmUp();
     db.exec('BEGIN');
     let bytesBefore = 0;
     for (const file of files) {
@@ -170,13 +162,11 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildSummary> 
         const task: ParseTask = { url: row.url, contentType: row.contentType, kind: row.kind, status: row.status, body };
         if (row.recordType === 'response' && isParseable(task, body)) {
           const seq = nextSeq++;
-          const p: Promise<void> = pool.run(task).then(
-            (outcome: ParseOutcome) => void done.set(seq, { snapshotId, url: row.url, portal: row.portal, outcome }),
-            (err: Error) => void done.set(seq, { snapshotId, url: row.url, portal: row.portal, outcome: { record: null, error: err.message } }),
-          );
+          const p: Promise<void> = threads.parse(task).then((outcome) => void done.set(seq, { snapshotId, url: row.url, portal: row.portal, outcome }));
           running.add(p);
           void p.finally(() => running.delete(p));
-          while (running.size >= pool.options.maxThreads * IN_FLIGHT_PER_WORKER) {
+          // Bodies in flight are bounded: memory stays flat whatever the archive's size.
+          while (running.size >= threads.capacity) {
             await Promise.race(running);
             flush();
           }
@@ -200,7 +190,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildSummary> 
     discard(db, temp);
     throw err;
   } finally {
-    await pool.destroy();
+    await threads.destroy();
   }
   summary.seconds = (Date.now() - started) / 1000;
   summary.snapshotsPerSecond = Math.round(summary.snapshots / Math.max(summary.seconds, 0.001));

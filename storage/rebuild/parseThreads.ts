@@ -1,0 +1,54 @@
+/**
+ * The parsing threads of a rebuild: `threads - 1` worker threads plus the thread that reads the
+ * archive and writes the database, which parses a snapshot itself whenever the workers have all
+ * the work they can queue. A writing thread that only waited would leave its core idle between
+ * writes; one more worker would fight it for the core instead (on two cores that cost about a
+ * fifth of the throughput). So N threads parse on N cores, and the writes fit in between.
+ */
+import type { Piscina } from 'piscina';
+import { tsWorkerPool } from '../workerPool.ts';
+import parseSnapshot, { type ParseOutcome, type ParseTask } from './parseWorker.ts';
+
+/** Tasks queued per worker: enough that none waits for the busy writing thread to hand it more. */
+const IN_FLIGHT_PER_WORKER = 8;
+
+export class ParseThreads {
+  private readonly pool: Piscina | null;
+  private readonly maxInFlight: number;
+  private inFlight = 0;
+
+  constructor(threads: number) {
+    const workers = Math.max(0, threads - 1);
+    this.pool = workers > 0 ? tsWorkerPool(new URL('./parseWorker.ts', import.meta.url), workers, IN_FLIGHT_PER_WORKER) : null;
+    this.maxInFlight = workers * IN_FLIGHT_PER_WORKER;
+  }
+
+  /** Parses that may be under way at once (the workers' queues and one here). */
+  get capacity(): number {
+    return this.maxInFlight + 1;
+  }
+
+  /** Load the parser in every worker (through tsx) before any snapshot waits for it. */
+  async warmUp(): Promise<void> {
+    if (this.pool) await Promise.all(Array.from({ length: this.pool.options.maxThreads }, () => this.pool!.run(null)));
+  }
+
+  /**
+   * A snapshot's outcome: from a worker when one can take it; else parsed right here, the promise
+   * settling on the next turn of the event loop so that finished workers' results come in.
+   */
+  parse(task: ParseTask): Promise<ParseOutcome> {
+    if (this.pool && this.inFlight < this.maxInFlight) {
+      this.inFlight++;
+      return (this.pool.run(task) as Promise<ParseOutcome>)
+        .catch((err: Error): ParseOutcome => ({ record: null, error: err.message }))
+        .finally(() => this.inFlight--);
+    }
+    const outcome = parseSnapshot(task);
+    return new Promise((resolve) => setImmediate(() => resolve(outcome)));
+  }
+
+  async destroy(): Promise<void> {
+    await this.pool?.destroy();
+  }
+}
