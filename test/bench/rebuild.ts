@@ -2,7 +2,7 @@
  * Rebuild throughput: an archive of bench-portal report snapshots (pages exactly as the demo web
  * serves them) is rebuilt on all cores, in a child process whose peak RSS (all worker threads
  * included) is the memory figure; against parsing the same documents from plain files on disk with
- * the same number of workers.
+ * the same number of parsing threads.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
