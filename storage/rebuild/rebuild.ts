@@ -5,7 +5,7 @@
  * crawl state, not derived data) are carried over. Parsing runs on worker threads (piscina); the
  * archive is streamed, at most a bounded number of bodies in flight, so memory stays flat.
  */
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '../db.ts';
@@ -73,9 +73,21 @@ export function swapIn(db: Db, temp: string, target: string): void {
   db.pragma('journal_mode = WAL');
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
+  // Built without syncs (openForBuild): on disk before it replaces the old file, and the rename too.
+  syncFile(temp);
   rmSync(`${target}-wal`, { force: true });
   rmSync(`${target}-shm`, { force: true });
   renameSync(temp, target);
+  syncFile(path.dirname(target));
+}
+
+function syncFile(file: string): void {
+  const fd = openSync(file, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Remove a half-built database (the old one is untouched). */
