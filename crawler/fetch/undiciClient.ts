@@ -103,7 +103,7 @@ export class UndiciHttpClient implements BaseHttpClient {
     const dispatcher = this.dispatcher(request.proxyUrl, verifyTls);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new TimeoutError(`request timed out after ${timeoutMs} ms`)), timeoutMs);
-    if (request.signal) request.signal.addEventListener('abort', () => controller.abort(request.signal!.reason), { once: true });
+    const signal = request.signal ? AbortSignal.any([controller.signal, request.signal]) : controller.signal;
 
     let url = new URL(request.url);
     let method = (request.method ?? 'GET').toUpperCase();
@@ -117,7 +117,7 @@ export class UndiciHttpClient implements BaseHttpClient {
           headers,
           body: body ?? null,
           dispatcher,
-          signal: controller.signal,
+          signal,
           responseHeaders: 'raw',
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
@@ -143,7 +143,7 @@ export class UndiciHttpClient implements BaseHttpClient {
       }
     } catch (err) {
       clearTimeout(timer);
-      throw controller.signal.aborted && controller.signal.reason instanceof Error ? controller.signal.reason : err;
+      throw signal.aborted && signal.reason instanceof Error ? signal.reason : err;
     }
   }
 
