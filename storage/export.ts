@@ -2,13 +2,16 @@
  * `nianbao export`: the database as files analysts open in their own tools. One file of reports
  * (metadata, template, flags, check summary), one of cells in long form, one of checks, and one wide
  * file per template (a column per cell, named as the views name them: `applications_r3_3_1_natural`).
- * CSV is UTF-8 with a BOM so spreadsheet programs show the Chinese text; JSONL is one object a line.
+ * CSV is UTF-8 with a BOM so spreadsheet programs show the Chinese text; JSONL is one object a line;
+ * Parquet (parquetFile.ts) keeps the column types, for pandas, DuckDB, R and Spark.
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from './db.ts';
+import { writeParquet } from './parquetFile.ts';
 
-export type ExportFormat = 'csv' | 'jsonl';
+export const EXPORT_FORMATS = ['csv', 'jsonl', 'parquet'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportedFile {
   file: string;
@@ -40,9 +43,9 @@ function csvField(v: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** flags are a JSON array in the database: a list in JSONL, `a;b` in CSV. */
+/** flags are a JSON array in the database: a list in JSONL, `a;b` in CSV, the JSON text in Parquet. */
 function shape(row: Record<string, unknown>, format: ExportFormat): Record<string, unknown> {
-  if (typeof row.flags !== 'string') return row;
+  if (typeof row.flags !== 'string' || format === 'parquet') return row;
   const flags = JSON.parse(row.flags) as string[];
   return { ...row, flags: format === 'csv' ? flags.join(';') : flags };
 }
@@ -52,6 +55,10 @@ export function exportDatabase(db: Db, dir: string, format: ExportFormat): Expor
   const out: ExportedFile[] = [];
   for (const [name, sql] of QUERIES) {
     const file = path.join(dir, `${name}.${format}`);
+    if (format === 'parquet') {
+      out.push({ file, rows: writeParquet(db.prepare(sql), file) });
+      continue;
+    }
     const fd = openSync(file, 'w');
     let rows = 0;
     try {

@@ -1,5 +1,6 @@
 /** Exported files load back and say what the database says. */
 import { readFileSync } from 'node:fs';
+import { asyncBufferFromFile, parquetMetadata, parquetReadObjects } from 'hyparquet';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../crawler/portals.ts';
@@ -67,5 +68,39 @@ describe('nianbao export', () => {
     expect(Array.isArray(reports[0].flags)).toBe(true);
     const bad = await runCli(['export', '--db', ws.dbFile, '--format', 'xlsx']);
     expect(bad.status).toBe(2);
+  });
+
+  it('writes Parquet that loads back to the database contents, with the column types kept', async () => {
+    const out = path.join(ws.dir, 'parquet');
+    const run = await runCli(['export', '--db', ws.dbFile, '--format', 'parquet', '--out', out]);
+    expect(run.status).toBe(0);
+    const read = async (name: string) => parquetReadObjects({ file: await asyncBufferFromFile(path.join(out, name)) });
+
+    const reports = await read('reports.parquet');
+    const dbReports = db.prepare(`SELECT id, url, title, year, template, flags, checks_failed FROM reports ORDER BY id`).all() as Record<string, unknown>[];
+    expect(reports.map((r) => [Number(r.report_id), r.url, r.title, r.year === null ? null : Number(r.year), r.template, r.flags, Number(r.checks_failed)])).toEqual(
+      dbReports.map((r) => [r.id, r.url, r.title, r.year, r.template, r.flags, r.checks_failed]),
+    );
+
+    const cells = await read('cells.parquet');
+    const dbCells = db.prepare(`SELECT report_id, table_name, row_key, column_key, value FROM cells ORDER BY report_id, table_name, row_key, column_key`).raw().all();
+    expect(cells.map((c) => [Number(c.report_id), c.table, c.row, c.column, c.value])).toEqual(dbCells);
+
+    const wide = await read('reports_2021.parquet');
+    const column = wideColumnName('applications', 'r3.3.1', 'natural');
+    expect(wide.length).toBe((db.prepare(`SELECT COUNT(*) AS n FROM reports_2021`).get() as { n: number }).n);
+    for (const row of wide) {
+      const v = db.prepare(`SELECT value FROM cells WHERE report_id = ? AND table_name = 'applications' AND row_key = 'r3.3.1' AND column_key = 'natural'`).get(Number(row.report_id)) as { value: number | null } | undefined;
+      expect(row[column]).toEqual(v?.value ?? null);
+    }
+
+    // Types a data tool relies on: ids as integers, cell values as doubles, text as UTF-8 strings.
+    const schema = parquetMetadata(readFileSync(path.join(out, 'cells.parquet'))).schema;
+    const typeOf = (name: string) => schema.find((e) => e.name === name);
+    expect(typeOf('report_id')?.type).toBe('INT64');
+    expect(typeOf('value')?.type).toBe('DOUBLE');
+    expect([typeOf('row')?.type, typeOf('row')?.converted_type]).toEqual(['BYTE_ARRAY', 'UTF8']);
+    const wideSchema = parquetMetadata(readFileSync(path.join(out, 'reports_2021.parquet'))).schema;
+    expect(wideSchema.find((e) => e.name === column)?.type).toBe('DOUBLE');
   });
 });
