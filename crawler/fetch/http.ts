@@ -1,6 +1,7 @@
 /**
  * Fetching over HTTP with crawlee's HttpCrawler, kept running (`keepAlive`) and fed one request at
- * a time by the scheduler, which owns politeness, retries and the frontier. Crawlee decodes bodies
+ * a time by the scheduler, which owns politeness, retries and the frontier (through RequestFeed;
+ * requests go out through undici, see undiciClient.ts). Crawlee decodes bodies
  * by the Content-Type charset only; `forceResponseEncoding: 'latin1'` makes it hand over the bytes
  * untouched, so the archive gets exactly what the server sent. Statuses are recorded by us: crawlee
  * would treat 404 as success and throw on 5xx.
