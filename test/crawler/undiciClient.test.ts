@@ -4,6 +4,9 @@
  * the malformed headers of old servers.
  */
 import http from 'node:http';
+import https from 'node:https';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import net from 'node:net';
 import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyError } from '../../crawler/fetch/errors.ts';
 import { UndiciHttpClient } from '../../crawler/fetch/undiciClient.ts';
 import { startDemoWeb } from '../web/server.ts';
+import { PROJECT_ROOT } from '../support/shared.ts';
 
 const PAGE = Buffer.from('<html><head><meta charset="gb2312"></head><body>政府信息公开工作年度报告</body></html>'.repeat(40));
 
@@ -137,6 +141,24 @@ describe('UndiciHttpClient', () => {
       expect(verified).toBe('tls');
     } finally {
       await web.close();
+    }
+  });
+
+  it('reaches an old portal that speaks only TLS 1.0 when certificates are not checked', async () => {
+    const tls = path.join(PROJECT_ROOT, 'data/demo-web/tls');
+    const old = https.createServer(
+      { key: readFileSync(path.join(tls, 'key.pem')), cert: readFileSync(path.join(tls, 'cert.pem')), minVersion: 'TLSv1', maxVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' },
+      (_req, res) => res.end('政府信息公开'),
+    );
+    await new Promise<void>((r) => old.listen(0, '127.0.0.1', r));
+    try {
+      const url = `https://127.0.0.1:${(old.address() as AddressInfo).port}/nb.html`;
+      const res = await client.stream({ url, https: { rejectUnauthorized: false } } as never);
+      const chunks: Buffer[] = [];
+      for await (const c of res.stream) chunks.push(c as Buffer);
+      expect(Buffer.concat(chunks).toString()).toBe('政府信息公开');
+    } finally {
+      old.close();
     }
   });
 });
