@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRecordAt } from '../storage/warc/reader.ts';
+import { readRecordAt, readWarcFile } from '../storage/warc/reader.ts';
 import type { SnapshotRow } from '../storage/snapshots.ts';
 import type { CrawlSummary } from '../crawler/progress.ts';
 import { startDemoWeb, type DemoWeb } from './web/server.ts';
@@ -162,5 +162,22 @@ describe.skipIf(!hasChromium)('a crawl of the demo web', () => {
         .sort((a, b) => (a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? -1 : 1));
       expect(checks, String(r.id)).toEqual(expectedChecks);
     }
+  });
+
+  it('archives each request as it was sent: our User-Agent, a Chinese Accept-Language, one Content-Type on a form POST', async () => {
+    const post = db.prepare(`SELECT * FROM snapshots WHERE url LIKE '%dataproxy%' AND fetched_by = 'http' ORDER BY id LIMIT 1`).get() as SnapshotRow | undefined;
+    expect(post, 'a Hanweb data-proxy POST was archived').toBeDefined();
+    let request: Awaited<ReturnType<typeof readRecordAt>> | undefined;
+    let responseId = '';
+    for await (const r of readWarcFile(path.join(ws.archiveDir, post!.warc_file))) {
+      if (r.offset === post!.warc_offset) responseId = r.recordId;
+      else if (responseId && r.type === 'request' && r.warcHeader('WARC-Concurrent-To') === responseId) request = r;
+    }
+    expect(request).toBeDefined();
+    const named = (name: string) => request!.httpHeaders.filter(([k]) => k.toLowerCase() === name);
+    expect(named('user-agent').map(([, v]) => v)).toEqual([expect.stringMatching(/^nianbao\//)]);
+    expect(named('accept-language').map(([, v]) => v)).toEqual([expect.stringMatching(/^zh-CN/)]);
+    expect(named('content-type')).toHaveLength(1);
+    expect(request!.body.toString()).not.toBe('');
   });
 });

@@ -25,6 +25,27 @@ export interface HttpFetcherOptions {
 
 const ALL_ERROR_STATUSES = Array.from({ length: 200 }, (_, i) => 400 + i);
 
+/**
+ * The headers a request goes out with (and that its WARC request record keeps): who we are, that we
+ * want HTML in Chinese as a browser would, then the task's own (conditional headers, a form body's type).
+ */
+function headersFor(userAgent: string, task: FetchTask): Record<string, string> {
+  const out: Record<string, string> = {};
+  const layers: Record<string, string>[] = [
+    { 'User-Agent': userAgent, Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'Accept-Language': 'zh-CN,zh;q=0.9' },
+    task.method === 'POST' ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {},
+    task.headers ?? {},
+  ];
+  // A later layer replaces a header whatever the case of its name.
+  for (const layer of layers) {
+    for (const [name, value] of Object.entries(layer)) {
+      for (const existing of Object.keys(out)) if (existing.toLowerCase() === name.toLowerCase()) delete out[existing];
+      out[name] = value;
+    }
+  }
+  return out;
+}
+
 interface Pending {
   task: FetchTask;
   startedAt: Date;
@@ -84,7 +105,7 @@ export class HttpFetcher implements Fetcher {
             statusText: res.statusMessage ?? '',
             responseHeaders: headers,
             body: tooLarge ? Buffer.alloc(0) : bytes,
-            requestHeaders: { 'User-Agent': options.userAgent, ...(p.task.headers ?? {}) },
+            requestHeaders: headersFor(options.userAgent, p.task),
             startedAt: p.startedAt,
             durationMs: Date.now() - p.startedAt.getTime(),
             fetchedBy: 'http',
@@ -95,7 +116,7 @@ export class HttpFetcher implements Fetcher {
           const p = this.pending.get(request.uniqueKey);
           if (!p) return;
           this.pending.delete(request.uniqueKey);
-          p.resolve(failedFetch(p.task, p.startedAt, 'http', classifyError(error), { 'User-Agent': options.userAgent, ...(p.task.headers ?? {}) }));
+          p.resolve(failedFetch(p.task, p.startedAt, 'http', classifyError(error), headersFor(options.userAgent, p.task)));
         },
       },
       config,
@@ -113,7 +134,7 @@ export class HttpFetcher implements Fetcher {
         uniqueKey,
         method: task.method,
         payload: task.payload,
-        headers: { 'user-agent': this.options.userAgent, ...(task.headers ?? {}), ...(task.method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+        headers: headersFor(this.options.userAgent, task),
       });
     });
   }
