@@ -24,6 +24,7 @@ export interface UndiciClientOptions {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
  * TLS when certificates are not checked anyway: old portals still speak TLS 1.0/1.1, with weak
@@ -35,7 +36,6 @@ const LENIENT_TLS = {
   ciphers: 'DEFAULT:@SECLEVEL=0',
   secureOptions: constants.SSL_OP_LEGACY_SERVER_CONNECT,
 };
-const DEFAULT_TIMEOUT_MS = 30_000;
 
 export class TooLargeError extends Error {
   override name = 'TooLargeError';
