@@ -29,6 +29,7 @@ export async function rebuildPart(options: { archiveDir: string; dbFile: string;
   const source = openDatabase(target);
   source.prepare(`VACUUM INTO ?`).run(temp);
   source.close();
+  // Not openForBuild(): dropping a report's old record relies on foreign keys (ON DELETE CASCADE).
   const db = openDatabase(temp);
   const reports = new ReportStore(db);
   const threads = new ParseThreads(options.workers ?? os.availableParallelism());
