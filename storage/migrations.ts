@@ -4,7 +4,9 @@
  * anyone opening the file with a SQLite tool can read it (see README "The database").
  */
 import type { Database } from 'better-sqlite3';
-import { wideViewsSql } from './views.ts';
+import type { ReportRecord } from '../parsers/record.ts';
+import { cellsJson, checksJson } from './recordJson.ts';
+import { LONG_VIEWS_SQL, wideViewsSql } from './views.ts';
 
 const MIGRATIONS: ((db: Database) => void)[] = [
   // 1: snapshots (the archive's index), reports, cells, checks, the fetch log, the crawl frontier.
@@ -116,18 +118,42 @@ const MIGRATIONS: ((db: Database) => void)[] = [
       CREATE INDEX frontier_pending ON frontier (state, run_id, depth);
       CREATE INDEX frontier_url ON frontier (url);
     `),
-  // 2: one wide row per report for each template.
-  (db) => db.exec(wideViewsSql()),
+  // 2: wide views over the `cells` table. Superseded by 3, which drops them: nothing to do on a new database.
+  () => {},
+  // 3: cells and checks move into the report row as JSON (recordJson.ts), read through views.
+  (db) => {
+    db.exec(`ALTER TABLE reports ADD COLUMN cells_json TEXT NOT NULL DEFAULT '{}';
+             ALTER TABLE reports ADD COLUMN checks_json TEXT NOT NULL DEFAULT '{}';`);
+    // From the stored record, by the same functions a crawl writes them with.
+    const batch = db.prepare(`SELECT id, record FROM reports WHERE id > ? ORDER BY id LIMIT 500`);
+    const update = db.prepare(`UPDATE reports SET cells_json = ?, checks_json = ? WHERE id = ?`);
+    for (let last = 0; ; ) {
+      const rows = batch.all(last) as { id: number; record: string }[];
+      if (!rows.length) break;
+      for (const { id, record } of rows) {
+        const parsed = JSON.parse(record) as ReportRecord;
+        update.run(cellsJson(parsed), checksJson(parsed), id);
+      }
+      last = rows.at(-1)!.id;
+    }
+    db.exec(`DROP VIEW IF EXISTS reports_2019;
+             DROP VIEW IF EXISTS reports_2021;
+             DROP TABLE cells;
+             DROP TABLE checks;
+             ${LONG_VIEWS_SQL}
+             ${wideViewsSql()}`);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-export function migrate(db: Database): void {
+/** Bring the schema up to `target` (this nianbao's version unless a test wants an older one). */
+export function migrate(db: Database, target = SCHEMA_VERSION): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
     throw new Error(`database schema version ${current} is newer than this nianbao (${SCHEMA_VERSION}): upgrade nianbao`);
   }
-  for (let v = current; v < SCHEMA_VERSION; v++) {
+  for (let v = current; v < target; v++) {
     db.transaction(() => {
       MIGRATIONS[v](db);
       db.pragma(`user_version = ${v + 1}`);

@@ -1,7 +1,7 @@
 /**
  * A query's rows written as a Parquet file (hyparquet-writer: pure JavaScript, no native or WASM
  * build), in row groups of a bounded size so memory stays flat however large the table. Column types
- * come from the declared SQLite type where the query reads a table column, else from the values:
+ * are given by the caller, else come from the declared SQLite type where the query reads a table column, else from the values:
  * INTEGER -> INT64, REAL (and numbers of computed columns, such as the wide views' cells) -> DOUBLE,
  * text -> UTF-8 string; every column is nullable.
  */
@@ -12,12 +12,13 @@ import type { SchemaElement } from 'hyparquet-writer';
 /** Values held before a row group is written: bounds memory for narrow and wide (one column per cell) tables alike. */
 const VALUES_PER_GROUP = 2_000_000;
 
-type ParquetKind = 'INT64' | 'DOUBLE' | 'STRING';
+export type ParquetKind = 'INT64' | 'DOUBLE' | 'STRING';
 
-/** One pass over the rows for the columns whose type the query does not declare. */
-function columnKinds(stmt: Statement): ParquetKind[] {
+/** One pass over the rows for the columns whose type neither the caller nor the query declares. */
+function columnKinds(stmt: Statement, given: Record<string, ParquetKind>): ParquetKind[] {
   const columns = stmt.columns();
   const kinds: (ParquetKind | null)[] = columns.map((c) => {
+    if (given[c.name]) return given[c.name];
     const declared = (c.type ?? '').toUpperCase();
     if (declared.includes('INT')) return 'INT64';
     if (declared.includes('REAL') || declared.includes('FLOA') || declared.includes('DOUB')) return 'DOUBLE';
@@ -52,10 +53,13 @@ function cell(v: unknown, kind: ParquetKind): unknown {
   return String(v);
 }
 
-/** Write every row of `stmt` to `file`; returns the row count. */
-export function writeParquet(stmt: Statement, file: string, options: { valuesPerGroup?: number } = {}): number {
+/**
+ * Write every row of `stmt` to `file`; returns the row count. `kinds`: the types of computed
+ * columns (JSON values, say), so that they do not depend on the values of one export.
+ */
+export function writeParquet(stmt: Statement, file: string, options: { valuesPerGroup?: number; kinds?: Record<string, ParquetKind> } = {}): number {
   const names = stmt.columns().map((c) => c.name);
-  const kinds = columnKinds(stmt);
+  const kinds = columnKinds(stmt, options.kinds ?? {});
   const writer = new ParquetWriter({
     writer: fileWriter(file),
     schema: [{ name: 'root', num_children: names.length }, ...names.map((n, i) => schemaElement(n, kinds[i]))],

@@ -1,7 +1,8 @@
 /**
- * Wide views: one row per report with a column per table cell, for each template, built from the
- * long `cells` table. Column names are `<table>_<row>_<column>` with dots as underscores, e.g.
- * `applications_r3_3_1_natural`, `active_normativeDocuments_issued`, `reviewLitigation_review_total`.
+ * The views over a report's JSON columns (recordJson.ts): `cells` in long form, `checks`, and one
+ * wide view per template with a column per table cell. Wide column names are
+ * `<table>_<row>_<column>` with dots as underscores, e.g. `applications_r3_3_1_natural`,
+ * `active_normativeDocuments_issued`, `reviewLitigation_review_total`.
  */
 import { APPLICANT_COLUMNS, OUTCOME_COLUMNS, REVIEW_BLOCKS } from '../parsers/record.ts';
 
@@ -46,19 +47,31 @@ export function wideColumnName(table: string, row: string, column: string): stri
   return `${table}_${row}_${column}`.replace(/\./g, '_');
 }
 
+/** `cells` and `checks` as tables read them, one row per cell and per evaluated check. */
+export const LONG_VIEWS_SQL = `
+  CREATE VIEW cells AS
+    SELECT r.id AS report_id, t.key AS table_name, w.key AS row_key, c.key AS column_key, c.value AS value
+    FROM reports r, json_each(r.cells_json) t, json_each(t.value) w, json_each(w.value) c;
+  CREATE VIEW checks AS
+    SELECT r.id AS report_id, i.key AS check_id, s.key AS scope,
+           json_extract(s.value, '$[0]') AS ok, json_extract(s.value, '$[1]') AS detail
+    FROM reports r, json_each(r.checks_json) i, json_each(i.value) s;`;
+
+/** A key in a JSON path, quoted: row keys hold dots (`r3.3.1`). */
+const pathKey = (key: string): string => `"${key}"`;
+
 export function wideViewsSql(): string {
   return (['2019', '2021'] as WideTemplate[])
     .map((template) => {
       const columns = templateCells(template).map(
-        ([t, r, c]) => `MAX(CASE WHEN c.table_name = '${t}' AND c.row_key = '${r}' AND c.column_key = '${c}' THEN c.value END) AS ${wideColumnName(t, r, c)}`,
+        ([t, r, c]) => `json_extract(r.cells_json, '$.${[t, r, c].map(pathKey).join('.')}') AS ${wideColumnName(t, r, c)}`,
       );
       return `CREATE VIEW reports_${template} AS
         SELECT r.id AS report_id, r.url, r.portal, r.version, r.title, r.year, r.agency, r.publisher, r.published_on,
                r.checks_failed, r.flags,
                ${columns.join(',\n               ')}
-        FROM reports r LEFT JOIN cells c ON c.report_id = r.id
-        WHERE r.template = '${template}'
-        GROUP BY r.id;`;
+        FROM reports r
+        WHERE r.template = '${template}';`;
     })
     .join('\n');
 }

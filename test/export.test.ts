@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../crawler/portals.ts';
 import { openDatabase, type Db } from '../storage/db.ts';
 import { exportDatabase } from '../storage/export.ts';
-import { wideColumnName } from '../storage/views.ts';
+import { templateCells, wideColumnName } from '../storage/views.ts';
 import { startDemoWeb, type DemoWeb } from './web/server.ts';
 import { HTTP_PORTALS, crawlDemo, demoPortals, runCli, type Workspace, workspace } from './support/crawl.ts';
 
@@ -100,7 +100,11 @@ describe('nianbao export', () => {
     expect(typeOf('report_id')?.type).toBe('INT64');
     expect(typeOf('value')?.type).toBe('DOUBLE');
     expect([typeOf('row')?.type, typeOf('row')?.converted_type]).toEqual(['BYTE_ARRAY', 'UTF8']);
+    const checksSchema = parquetMetadata(readFileSync(path.join(out, 'checks.parquet'))).schema;
+    expect(checksSchema.find((e) => e.name === 'ok')?.type).toBe('INT64');
+    // Every cell column is a double, whatever the values of this export (even all empty).
     const wideSchema = parquetMetadata(readFileSync(path.join(out, 'reports_2021.parquet'))).schema;
-    expect(wideSchema.find((e) => e.name === column)?.type).toBe('DOUBLE');
+    const cellColumns = templateCells('2021').map(([t, r, c]) => wideColumnName(t, r, c));
+    expect(cellColumns.map((name) => wideSchema.find((e) => e.name === name)?.type)).toEqual(cellColumns.map(() => 'DOUBLE'));
   });
 });

@@ -9,7 +9,7 @@ import { openDatabase } from '../db.ts';
 import { ReportStore } from '../reports.ts';
 import { readRecordAt } from '../warc/reader.ts';
 import type { ParseOutcome, ParseTask } from './parseWorker.ts';
-import { countRecord, discard, emptySummary, swapIn, type RebuildSummary } from './rebuild.ts';
+import { countRecord, discard, emptySummary, openForBuild, swapIn, type RebuildSummary } from './rebuild.ts';
 import { ParseThreads } from './parseThreads.ts';
 import os from 'node:os';
 
@@ -29,8 +29,7 @@ export async function rebuildPart(options: { archiveDir: string; dbFile: string;
   const source = openDatabase(target);
   source.prepare(`VACUUM INTO ?`).run(temp);
   source.close();
-  // Not openForBuild(): dropping a report's old record relies on foreign keys (ON DELETE CASCADE).
-  const db = openDatabase(temp);
+  const db = openForBuild(temp);
   const reports = new ReportStore(db);
   const threads = new ParseThreads(options.workers ?? os.availableParallelism());
   const summary: RebuildSummary = emptySummary();

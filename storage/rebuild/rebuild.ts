@@ -51,8 +51,8 @@ export function emptySummary(): RebuildSummary {
 /** Count a stored record in the summary. */
 export function countRecord(summary: RebuildSummary, record: StoredRecord): void {
   summary.reports++;
-  summary.byTemplate[record.fields.template] = (summary.byTemplate[record.fields.template] ?? 0) + 1;
-  if (record.fields.checksFailed > 0) summary.failedChecks++;
+  summary.byTemplate[record.template] = (summary.byTemplate[record.template] ?? 0) + 1;
+  if (record.checksFailed > 0) summary.failedChecks++;
 }
 
 /**
