@@ -37,24 +37,27 @@ export function recordCells(record: ReportRecord): CellRow[] {
   return cells;
 }
 
-/** Rows (leading key fields, then the leaf) nested by those keys: {k1: {k2: … leaf}}. */
-function nestByKeys(rows: unknown[][], keys: number): Record<string, unknown> {
-  // Null-prototype objects: a key is data (a breakdown label could be anything), never a property.
-  const root: Record<string, unknown> = Object.create(null);
-  for (const row of rows) {
-    let node = root;
-    for (let i = 0; i < keys - 1; i++) node = (node[row[i] as string] ??= Object.create(null)) as Record<string, unknown>;
-    node[row[keys - 1] as string] = row.length === keys + 1 ? row[keys] : row.slice(keys);
-  }
-  return root;
-}
-
 /** `cells_json`: {table: {row: {column: value}}}, value null where the cell was printed empty. */
 export function cellsJson(record: ReportRecord): string {
-  return JSON.stringify(nestByKeys(recordCells(record).map((c) => [c.table, c.row, c.column, c.value]), 3));
+  // The record's tables already have that shape, but for the breakdowns of 表二, whose parts
+  // become rows of their own (recordCells). Null-prototype rows: a label is data, never a property.
+  const active: Record<string, Record<string, unknown>> = Object.create(null);
+  for (const [row, values] of Object.entries(record.active)) {
+    for (const [column, value] of Object.entries(values ?? {})) {
+      if (column === 'breakdown' && Array.isArray(value)) {
+        for (const part of value as { label: string; [k: string]: unknown }[]) {
+          const cells = (active[`${row}.breakdown.${part.label}`] ??= Object.create(null));
+          for (const [k, v] of Object.entries(part)) if (k !== 'label') cells[k] = v;
+        }
+      } else (active[row] ??= Object.create(null))[column] = value;
+    }
+  }
+  return JSON.stringify({ active, applications: record.applications, reviewLitigation: record.reviewLitigation });
 }
 
 /** `checks_json`: {check id: {scope: [ok (1 or 0), detail]}}. */
 export function checksJson(record: ReportRecord): string {
-  return JSON.stringify(nestByKeys(record.checks.map((c) => [c.id, c.scope, c.ok ? 1 : 0, c.detail]), 2));
+  const checks: Record<string, Record<string, [number, string]>> = Object.create(null);
+  for (const c of record.checks) (checks[c.id] ??= Object.create(null))[c.scope] = [c.ok ? 1 : 0, c.detail];
+  return JSON.stringify(checks);
 }

@@ -3,7 +3,8 @@
  * archive and writes the database, which parses a snapshot itself whenever the workers have all
  * the work they can queue. A writing thread that only waited would leave its core idle between
  * writes; one more worker would fight it for the core instead (on two cores, measured, about 8%
- * slower). So N threads parse on N cores, and the writes fit in between.
+ * slower). So N threads parse on N cores, and the writes fit in between. Nor is there a warm-up:
+ * while the workers load the parser, their queues fill and the writing thread parses.
  */
 import type { Piscina } from 'piscina';
 import { tsWorkerPool } from '../workerPool.ts';
@@ -26,11 +27,6 @@ export class ParseThreads {
   /** Parses that may be under way at once (the workers' queues and one here). */
   get capacity(): number {
     return this.maxInFlight + 1;
-  }
-
-  /** Load the parser in every worker (through tsx) before any snapshot waits for it. */
-  async warmUp(): Promise<void> {
-    if (this.pool) await Promise.all(Array.from({ length: this.pool.options.maxThreads }, () => this.pool!.run(null)));
   }
 
   /**

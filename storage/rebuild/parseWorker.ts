@@ -9,9 +9,7 @@ export interface ParseTask extends SnapshotForParse {
 /** The record already in stored form: the writing thread only inserts it. */
 export type ParseOutcome = { record: StoredRecord | null; error?: undefined } | { record: null; error: string };
 
-export default function parseSnapshot(task: ParseTask | null): ParseOutcome {
-  // A null task only loads this module: the pool is warmed up before the clock starts.
-  if (task === null) return { record: null };
+export default function parseSnapshot(task: ParseTask): ParseOutcome {
   try {
     const record = reportOf(task, task.body);
     return { record: record ? storedRecord(record) : null };

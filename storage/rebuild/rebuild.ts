@@ -153,7 +153,6 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildSummary> 
   };
 
   try {
-    await threads.warmUp();
     db.exec('BEGIN');
     let bytesBefore = 0;
     for (const file of files) {
