@@ -22,6 +22,7 @@ export interface ArchivedRecord {
 }
 
 const CRLF2 = Buffer.from('\r\n\r\n');
+const WARC_MAGIC = Buffer.from('WARC/');
 
 function headerBlock(text: string): { first: string; fields: [string, string][] } {
   const [first, ...lines] = text.split('\r\n');
@@ -36,9 +37,12 @@ function headerBlock(text: string): { first: string; fields: [string, string][] 
 /** One decompressed record -> its parts. */
 export function parseRecord(data: Buffer, offset: number, length: number): ArchivedRecord {
   const end = data.indexOf(CRLF2);
-  if (end < 0 || !data.subarray(0, 5).equals(Buffer.from('WARC/'))) throw new Error(`not a WARC record at offset ${offset}`);
+  if (end < 0 || !data.subarray(0, 5).equals(WARC_MAGIC)) throw new Error(`not a WARC record at offset ${offset}`);
   const warc = headerBlock(data.subarray(0, end).toString('utf8'));
-  const get = (name: string): string | null => warc.fields.find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1] ?? null;
+  // Names are case-insensitive; the first of repeated fields counts.
+  const byName = new Map<string, string>();
+  for (const [k, v] of warc.fields) if (!byName.has(k.toLowerCase())) byName.set(k.toLowerCase(), v);
+  const get = (name: string): string | null => byName.get(name.toLowerCase()) ?? null;
   const declared = Number(get('Content-Length') ?? 0);
   const block = data.subarray(end + 4, end + 4 + declared);
   if (block.length < declared) throw new Error(`record at offset ${offset} is shorter than its Content-Length`);
