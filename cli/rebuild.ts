@@ -4,7 +4,8 @@ import { acquireLock, LockHeldError } from '../storage/lock.ts';
 import { openDatabase } from '../storage/db.ts';
 import { checkArchive } from '../storage/rebuild/check.ts';
 import { rebuildPart } from '../storage/rebuild/part.ts';
-import { rebuild, type RebuildProgress, type RebuildSummary } from '../storage/rebuild/rebuild.ts';
+import type { RebuildProgress, RebuildSummary } from '../storage/rebuild/rebuild.ts';
+import { rebuildOnThread } from '../storage/rebuild/rebuildThread.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT, UserError } from './exit.ts';
@@ -85,7 +86,7 @@ Exit codes: 0 clean; 1 something was damaged or unparseable (listed); 2 usage er
         const summary =
           flags.since || flags.portal
             ? await rebuildPart({ archiveDir: flags.archive, dbFile: flags.db, workers }, { since: flags.since ? new Date(flags.since).toISOString() : undefined, portal: flags.portal })
-            : await rebuild({ archiveDir: flags.archive, dbFile: flags.db, workers, onProgress });
+            : await rebuildOnThread({ archiveDir: flags.archive, dbFile: flags.db, workers, onProgress });
         if (onProgress) process.stderr.write('\n');
         process.stdout.write((flags.json ? JSON.stringify(summary, null, 1) : formatSummary(summary)) + '\n');
         if (summary.damaged.length || summary.unparseable.length) process.exitCode = EXIT.inputFailed;

@@ -10,7 +10,8 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentDigest } from '../storage/contentDigest.ts';
 import { openDatabase } from '../storage/db.ts';
-import { rebuild } from '../storage/rebuild/rebuild.ts';
+import { rebuild, type RebuildProgress } from '../storage/rebuild/rebuild.ts';
+import { rebuildOnThread } from '../storage/rebuild/rebuildThread.ts';
 import { rebuildPart } from '../storage/rebuild/part.ts';
 import { checkArchive } from '../storage/rebuild/check.ts';
 import { startDemoWeb, type DemoWeb } from './web/server.ts';
@@ -78,6 +79,22 @@ describe('nianbao rebuild', () => {
     expect(count(ws.dbFile, `SELECT COUNT(*) AS n FROM fetches f JOIN snapshots s ON s.id = f.snapshot_id`)).toBe(
       count(crawled.dbFile, `SELECT COUNT(*) AS n FROM fetches f JOIN snapshots s ON s.id = f.snapshot_id`),
     );
+    ws.cleanup();
+  }, 120_000);
+
+  it('on its own thread, as the CLI runs it: the same database, progress to the end, failures passed on', async () => {
+    const ws = copyOf(crawled);
+    const progress: RebuildProgress[] = [];
+    const summary = await rebuildOnThread({ archiveDir: ws.archiveDir, dbFile: ws.dbFile, workers: 2, onProgress: (p) => progress.push(p) });
+    expect(digest(ws.dbFile)).toEqual(crawledDigest);
+    expect(summary.reports).toBe(crawledDigest.counts.reports);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)).toMatchObject({ snapshots: summary.snapshots });
+    expect(progress.at(-1)!.bytesDone).toBe(progress.at(-1)!.bytesTotal);
+    // A database path under a regular file cannot be created: the error reaches the caller.
+    const notADir = path.join(ws.dir, 'not-a-directory');
+    writeFileSync(notADir, '');
+    await expect(rebuildOnThread({ archiveDir: ws.archiveDir, dbFile: path.join(notADir, 'nianbao.db') })).rejects.toThrow(/ENOTDIR|not a directory/);
     ws.cleanup();
   }, 120_000);
 

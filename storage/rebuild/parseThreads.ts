@@ -20,7 +20,7 @@ export class ParseThreads {
 
   constructor(threads: number) {
     const workers = Math.max(0, threads - 1);
-    this.pool = workers > 0 ? tsWorkerPool(new URL('./parseWorker.ts', import.meta.url), workers, IN_FLIGHT_PER_WORKER) : null;
+    this.pool = workers > 0 ? tsWorkerPool(new URL('./parseWorker.ts', import.meta.url), workers, { tasksPerWorker: IN_FLIGHT_PER_WORKER }) : null;
     this.maxInFlight = workers * IN_FLIGHT_PER_WORKER;
   }
 

@@ -59,11 +59,11 @@ async function directParse(files: string[], workers: number): Promise<number> {
   return files.length / seconds;
 }
 
-/** `nianbao rebuild` in a child process: its own summary gives the rate, its rusage the peak memory. */
+/** `nianbao rebuild` (as the CLI runs it) in a child process: its own summary gives the rate, its rusage the peak memory. */
 function childRebuild(archiveDir: string, dbFile: string, workers: number): Promise<{ rate: number; peakMb: number; snapshots: number }> {
   const script = `
-    const { rebuild } = await import(${JSON.stringify(path.join(PROJECT_ROOT, 'storage/rebuild/rebuild.ts'))});
-    const s = await rebuild({ archiveDir: ${JSON.stringify(archiveDir)}, dbFile: ${JSON.stringify(dbFile)}, workers: ${workers} });
+    const { rebuildOnThread } = await import(${JSON.stringify(path.join(PROJECT_ROOT, 'storage/rebuild/rebuildThread.ts'))});
+    const s = await rebuildOnThread({ archiveDir: ${JSON.stringify(archiveDir)}, dbFile: ${JSON.stringify(dbFile)}, workers: ${workers} });
     console.log(JSON.stringify({ rate: s.snapshotsPerSecond, snapshots: s.snapshots, reports: s.reports, peakMb: process.resourceUsage().maxRSS / 1024 }));`;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'], cwd: PROJECT_ROOT });
