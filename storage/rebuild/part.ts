@@ -9,7 +9,7 @@ import { openDatabase } from '../db.ts';
 import { ReportStore } from '../reports.ts';
 import { readRecordAt } from '../warc/reader.ts';
 import type { ParseOutcome, ParseTask } from './parseWorker.ts';
-import { countRecord, discard, emptySummary, openForBuild, swapIn, type RebuildSummary } from './rebuild.ts';
+import { countRecord, discard, emptySummary, openForBuild, stopClock, swapIn, type RebuildSummary } from './rebuild.ts';
 import { ParseThreads } from './parseThreads.ts';
 import os from 'node:os';
 
@@ -75,7 +75,6 @@ export async function rebuildPart(options: { archiveDir: string; dbFile: string;
   } finally {
     await threads.destroy();
   }
-  summary.seconds = (Date.now() - started) / 1000;
-  summary.snapshotsPerSecond = Math.round(summary.snapshots / Math.max(summary.seconds, 0.001));
+  stopClock(summary, started);
   return summary;
 }

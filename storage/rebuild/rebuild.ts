@@ -48,6 +48,11 @@ export function emptySummary(): RebuildSummary {
   return { files: 0, snapshots: 0, reports: 0, byTemplate: {}, failedChecks: 0, unparseable: [], damaged: [], seconds: 0, snapshotsPerSecond: 0 };
 }
 
+/** Set the summary's time and rate: from `started` (epoch ms) to now. */
+export function stopClock(summary: RebuildSummary, started: number): void {
+  stopClock(summary, started);
+}
+
 /** Count a stored record in the summary. */
 export function countRecord(summary: RebuildSummary, record: StoredRecord): void {
   summary.reports++;
@@ -203,8 +208,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildSummary> 
   } finally {
     await threads.destroy();
   }
-  summary.seconds = (Date.now() - started) / 1000;
-  summary.snapshotsPerSecond = Math.round(summary.snapshots / Math.max(summary.seconds, 0.001));
+  stopClock(summary, started);
   options.onProgress?.({ bytesDone: bytesTotal, bytesTotal, snapshots: summary.snapshots, startedAt: started });
   return summary;
 }
