@@ -91,6 +91,8 @@ describe('nianbao rebuild', () => {
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.at(-1)).toMatchObject({ snapshots: summary.snapshots });
     expect(progress.at(-1)!.bytesDone).toBe(progress.at(-1)!.bytesTotal);
+    expect(summary.seconds).toBeGreaterThan(0);
+    expect(summary.snapshotsPerSecond).toBe(Math.round(summary.snapshots / summary.seconds));
     // A database path under a regular file cannot be created: the error reaches the caller.
     const notADir = path.join(ws.dir, 'not-a-directory');
     writeFileSync(notADir, '');

@@ -50,7 +50,8 @@ export function emptySummary(): RebuildSummary {
 
 /** Set the summary's time and rate: from `started` (epoch ms) to now. */
 export function stopClock(summary: RebuildSummary, started: number): void {
-  stopClock(summary, started);
+  summary.seconds = (Date.now() - started) / 1000;
+  summary.snapshotsPerSecond = Math.round(summary.snapshots / Math.max(summary.seconds, 0.001));
 }
 
 /** Count a stored record in the summary. */
