@@ -1,16 +1,19 @@
-/** Thread entry of rebuildThread.ts: one rebuild, its progress posted back. */
+/** Thread entry of rebuildThread.ts: one rebuild, its progress and then its summary posted back. */
 import type { MessagePort } from 'node:worker_threads';
-import { rebuild, type RebuildOptions, type RebuildSummary } from './rebuild.ts';
+import { rebuild, type RebuildOptions, type RebuildProgress, type RebuildSummary } from './rebuild.ts';
 
 export interface RebuildTask {
   options: Omit<RebuildOptions, 'onProgress'>;
-  progress: MessagePort;
+  port: MessagePort;
 }
 
-export default async function rebuildTask({ options, progress }: RebuildTask): Promise<RebuildSummary> {
+export type ThreadMessage = { type: 'progress'; progress: RebuildProgress } | { type: 'summary'; summary: RebuildSummary };
+
+export default async function rebuildTask({ options, port }: RebuildTask): Promise<void> {
+  const post = (m: ThreadMessage): void => port.postMessage(m);
   try {
-    return await rebuild({ ...options, onProgress: (p) => progress.postMessage(p) });
+    post({ type: 'summary', summary: await rebuild({ ...options, onProgress: (progress) => post({ type: 'progress', progress }) }) });
   } finally {
-    progress.close();
+    port.close();
   }
 }
