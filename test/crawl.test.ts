@@ -12,7 +12,7 @@ import type { CrawlSummary } from '../crawler/progress.ts';
 import { startDemoWeb, type DemoWeb } from './web/server.ts';
 import { agents, get } from './web/helpers.ts';
 import { recordDifferences } from './support/expected.ts';
-import { recordCells } from '../storage/recordJson.ts';
+import { recordCells } from './support/cells.ts';
 import { crawlDemo, demoPortals, openReadOnly, workspace, type Workspace } from './support/crawl.ts';
 import { PROJECT_ROOT } from './support/shared.ts';
 
