@@ -1,7 +1,7 @@
 /**
  * A record's tables and checks as the `reports` row keeps them: JSON text in `cells_json` and
  * `checks_json`, unpacked by the `cells` and `checks` views (views.ts). One column per report
- * instead of ~200 cell rows and ~40 check rows: a third of the space, several times cheaper to
+ * instead of ~200 cell rows and ~40 check rows: under a third of the space, several times cheaper to
  * write, and the wide views read a cell by its JSON path. Plain JSON text, not SQLite's JSONB, so
  * that any SQLite from 3.9 on (Python's, R's, the Debian CLI) reads the database.
  */
