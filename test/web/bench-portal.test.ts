@@ -6,11 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
-import type { CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProxyAgent } from 'undici';
 import { APPLICANT_COLUMNS, OUTCOME_COLUMNS, REVIEW_BLOCKS } from '../../parsers/record.ts';
-import type { CellValue } from '../../parsers/record.ts';
+import { cell, grid } from '../support/servedTables.ts';
 import { parsePortalsCsv } from '../../crawler/portals.ts';
 import { startDemoWeb } from './server.ts';
 import type { DemoWeb } from './server.ts';
@@ -34,25 +33,6 @@ afterAll(async () => {
 });
 
 const reportUrl = (i: number) => web.benchManifest?.reports[i]?.url as string;
-
-/** Row/col spans expanded into a full grid of cell texts (as truth.test.ts reads the official tables). */
-function grid($: CheerioAPI, table: Parameters<CheerioAPI>[0]): string[][] {
-  const out: string[][] = [];
-  $(table).find('tr').each((r, tr) => {
-    out[r] ??= [];
-    let c = 0;
-    $(tr).children('td,th').each((_, td) => {
-      while (out[r]?.[c] !== undefined) c++;
-      const rs = Number($(td).attr('rowspan') ?? 1);
-      const cs = Number($(td).attr('colspan') ?? 1);
-      const text = $(td).text().replace(/\u00a0/g, ' ').trim();
-      for (let i = 0; i < rs; i++) for (let j = 0; j < cs; j++) (out[r + i] ??= [])[c + j] = text;
-      c += cs;
-    });
-  });
-  return out;
-}
-const cell = (text: string): CellValue => (text === '' || text === '/' || text === '—' ? null : Number(text.replace(/,/g, '')));
 
 describe('bench portal (benchReports: 300)', () => {
   it('is served next to the six demo portals without changing their manifest', () => {

@@ -6,10 +6,9 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { load } from 'cheerio';
-import type { CheerioAPI } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { APPLICANT_COLUMNS, OUTCOME_COLUMNS, REVIEW_BLOCKS } from '../../parsers/record.ts';
-import type { CellValue } from '../../parsers/record.ts';
+import { cell, grid } from '../support/servedTables.ts';
 import { REPO, computeTruth, json } from './tools/write-truth.ts';
 import { applicationRows, failedChecks } from './content/truth.ts';
 import type { ExpectedRecord } from './content/model.ts';
@@ -118,29 +117,6 @@ function hasTool(name: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Expands row/col spans into a full grid of cell texts. */
-function grid($: CheerioAPI, table: Parameters<CheerioAPI>[0]): string[][] {
-  const out: string[][] = [];
-  $(table).find('tr').each((r, tr) => {
-    out[r] ??= [];
-    let c = 0;
-    $(tr).children('td,th').each((_, td) => {
-      while (out[r]?.[c] !== undefined) c++;
-      const rs = Number($(td).attr('rowspan') ?? 1);
-      const cs = Number($(td).attr('colspan') ?? 1);
-      const text = $(td).text().replace(/\u00a0/g, ' ').trim();
-      for (let i = 0; i < rs; i++) for (let j = 0; j < cs; j++) (out[r + i] ??= [])[c + j] = text;
-      c += cs;
-    });
-  });
-  return out;
-}
-
-function cell(text: string): CellValue {
-  const t = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/,/g, '');
-  return t === '' || t === '/' || t === '—' ? null : Number(t);
 }
 
 describe('served pages', () => {

@@ -158,14 +158,15 @@ ${columns.get(4358)?.records.map((r) => `<li><a href="${r.path}">${e(r.title)}</
   for (const [id, name] of [[4340, '走进临江'], [4351, '信息公开指南'], [4352, '信息公开制度']] as const) {
     site.page(`/col/col${id}/index.html`, () => layout(`${name}_${ID.name}`, [[name, null]], `${side}<div class="bt-rig"><div class="bt-rig-tit">${name}</div><p>${name}内容正在更新中。</p></div>`), { lastModified: dateOf('2023-06-01') });
   }
-  registerAssets(site, BASE_CSS, 'User-agent: *\nDisallow: /jrobot/\n');
+  const robotsTxt = 'User-agent: *\nDisallow: /jrobot/\n';
+  registerAssets(site, BASE_CSS, robotsTxt);
   registerCalendar(site, ID.name);
 
   return {
     key: 'hanweb', host: HOST, name: ID.name, site, expected: rec.expected,
     manifest: rec.manifest({
       key: 'hanweb', host: HOST, name: ID.name, cms: '大汉 Hanweb', level: 'district', regionCode: '990102',
-      homepage: site.url('/index.html'), robotsTxt: 'User-agent: *\nDisallow: /jrobot/\n',
+      homepage: site.url('/index.html'), robotsTxt,
       features: ['hanweb-datastore-inline', 'hanweb-dataproxy-post', 'links-in-cdata'],
     }),
   };

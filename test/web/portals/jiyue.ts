@@ -137,14 +137,15 @@ export function jiyuePortal(): Portal {
   for (const [dir, name] of [['zfxxgkzn', '政府信息公开指南'], ['zfxxgkzd', '政府信息公开制度'], ['fdzdgknr', '法定主动公开内容']] as const) {
     site.page(`/${dir}/index.shtml`, () => layout(`${name}-${ID.name}`, [[name, null]], `<div class="gk-detail"><h1>${name}</h1><p>${name}（${ID.name}）。</p></div>`), { lastModified: dateOf('2023-06-01') });
   }
-  registerAssets(site, BASE_CSS, 'User-agent: *\nAllow: /\n');
+  const robotsTxt = 'User-agent: *\nAllow: /\n';
+  registerAssets(site, BASE_CSS, robotsTxt);
   registerCalendar(site, ID.name);
 
   return {
     key: 'jiyue', host: HOST, name: ID.name, site, expected: rec.expected,
     manifest: rec.manifest({
       key: 'jiyue', host: HOST, name: `${ID.name}政府信息公开平台`, cms: '集约化平台', level: 'county', regionCode: '990121',
-      homepage: site.url('/index.shtml'), robotsTxt: 'User-agent: *\nAllow: /\n',
+      homepage: site.url('/index.shtml'), robotsTxt,
       features: ['js-only-list', 'json-api', 'metadata-table'],
     }),
   };

@@ -215,7 +215,8 @@ export function trsPortal(): Portal {
     site.page(`/zwgk/${dir}/index.html`, () => layout(`${title}_${ID.name}`, [['政务公开', '/zwgk/index.html'], [title, null]],
       `<div class="article"><h1 class="article-title">${title}</h1><div class="TRS_Editor"><p>${text}</p></div></div>`), { lastModified: dateOf('2023-06-01') });
   }
-  registerAssets(site, BASE_CSS, 'User-agent: *\nDisallow: /wcm/\nDisallow: /was5/\n');
+  const robotsTxt = 'User-agent: *\nDisallow: /wcm/\nDisallow: /was5/\n';
+  registerAssets(site, BASE_CSS, robotsTxt);
   registerCalendar(site, ID.name);
   site.notFound(() => layout(`页面不存在_${ID.name}`, [], '<div class="error404"><h2>抱歉，您访问的页面不存在或已删除！</h2><a href="/">返回首页</a></div>'));
 
@@ -223,7 +224,7 @@ export function trsPortal(): Portal {
     key: 'trs', host: HOST, name: ID.name, site, expected: rec.expected,
     manifest: rec.manifest({
       key: 'trs', host: HOST, name: ID.name, cms: 'TRS WCM', level: 'city', regionCode: '990100',
-      homepage: site.url('/'), robotsTxt: 'User-agent: *\nDisallow: /wcm/\nDisallow: /was5/\n',
+      homepage: site.url('/'), robotsTxt,
       features: ['trs-createPageHTML', 'relative-detail-links', 'two-report-columns', 'notice-in-report-column', 'changing-list', 'corrected-report'],
     }),
   };

@@ -168,14 +168,15 @@ export function vsbPortal(): Portal {
   site.page('/jgzn.htm', () => layout(`机构职能-${ID.name}`, [['机构职能', null]], '<p>负责全市自然资源调查监测评价、国土空间规划和用途管制等工作。</p>'), { lastModified: dateOf('2023-06-01') });
   site.prefix('/style/', () => ({ status: 200, type: 'text/css', body: Buffer.from(BASE_CSS), lastModified: dateOf('2023-06-01') }));
   site.prefix('/xxgk/style/', () => ({ status: 200, type: 'text/css', body: Buffer.from(BASE_CSS), lastModified: dateOf('2023-06-01') }));
-  registerAssets(site, BASE_CSS, 'User-agent: *\nDisallow: /system/resource/\n');
+  const robotsTxt = 'User-agent: *\nDisallow: /system/resource/\n';
+  registerAssets(site, BASE_CSS, robotsTxt);
   registerCalendar(site, ID.name);
 
   return {
     key: 'vsb', host: HOST, name: ID.name, site, expected: rec.expected,
     manifest: rec.manifest({
       key: 'vsb', host: HOST, name: ID.name, cms: 'VSB 博达', level: 'department', regionCode: '990100',
-      homepage: site.url('/index.htm'), robotsTxt: 'User-agent: *\nDisallow: /system/resource/\n',
+      homepage: site.url('/index.htm'), robotsTxt,
       features: ['attachments-pdf-docx-doc', 'download-jsp-no-extension', 'octet-stream-doc', 'image-only-tables', 'vsb-reverse-pagination', 'relative-links'],
     }),
   };
