@@ -3,13 +3,12 @@
  * copy), the matching snapshots' records are dropped and parsed again from their WARC records
  * (read by offset), keeping their version numbers, and the copy is swapped in.
  */
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db.ts';
 import { ReportStore } from '../reports.ts';
 import { readRecordAt } from '../warc/reader.ts';
 import type { ParseOutcome, ParseTask } from './parseWorker.ts';
-import { countRecord, discard, emptySummary, openForBuild, stopClock, swapIn, type RebuildSummary } from './rebuild.ts';
+import { buildAndSwap, buildFileFor, countRecord, emptySummary, openForBuild, stopClock, type RebuildSummary } from './rebuild.ts';
 import { ParseThreads } from './parseThreads.ts';
 import os from 'node:os';
 
@@ -24,8 +23,7 @@ export interface PartFilter {
 export async function rebuildPart(options: { archiveDir: string; dbFile: string; workers?: number }, filter: PartFilter): Promise<RebuildSummary> {
   const started = Date.now();
   const target = path.resolve(options.dbFile);
-  const temp = `${target}.rebuild-${process.pid}`;
-  rmSync(temp, { force: true });
+  const temp = buildFileFor(target);
   const source = openDatabase(target);
   source.prepare(`VACUUM INTO ?`).run(temp);
   source.close();
@@ -33,7 +31,7 @@ export async function rebuildPart(options: { archiveDir: string; dbFile: string;
   const reports = new ReportStore(db);
   const threads = new ParseThreads(options.workers ?? os.availableParallelism());
   const summary: RebuildSummary = emptySummary();
-  try {
+  await buildAndSwap(db, temp, target, threads, async () => {
     const rows = db
       .prepare(`SELECT s.id, s.url, s.portal, s.status, s.content_type, s.kind, s.warc_file, s.warc_offset, s.warc_length, r.version
                 FROM snapshots s LEFT JOIN reports r ON r.snapshot_id = s.id
@@ -68,13 +66,7 @@ export async function rebuildPart(options: { archiveDir: string; dbFile: string;
         }
       });
     })();
-    swapIn(db, temp, target);
-  } catch (err) {
-    discard(db, temp);
-    throw err;
-  } finally {
-    await threads.destroy();
-  }
+  });
   stopClock(summary, started);
   return summary;
 }

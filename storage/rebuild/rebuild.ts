@@ -75,7 +75,7 @@ export function openForBuild(file: string): Db {
 }
 
 /** Close the new database and rename it over the old one: the swap is one rename, atomic. */
-export function swapIn(db: Db, temp: string, target: string): void {
+function swapIn(db: Db, temp: string, target: string): void {
   db.pragma('journal_mode = WAL');
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
@@ -97,9 +97,33 @@ function syncFile(file: string): void {
 }
 
 /** Remove a half-built database (the old one is untouched). */
-export function discard(db: Db, temp: string): void {
+function discard(db: Db, temp: string): void {
   if (db.open) db.close();
   for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) rmSync(f, { force: true });
+}
+
+/** The file a rebuild of `target` builds in, beside it; what killed rebuilds left there is removed. */
+export function buildFileFor(target: string): string {
+  for (const stale of readdirSync(path.dirname(target)).filter((f) => f.startsWith(`${path.basename(target)}.rebuild-`))) {
+    rmSync(path.join(path.dirname(target), stale), { force: true });
+  }
+  return `${target}.rebuild-${process.pid}`;
+}
+
+/**
+ * Fill the new database (`build`), then swap it in. If anything fails, the half-built file is
+ * removed and the old database stays as it was; the parse threads are stopped either way.
+ */
+export async function buildAndSwap(db: Db, temp: string, target: string, threads: ParseThreads, build: () => Promise<void> | void): Promise<void> {
+  try {
+    await build();
+    swapIn(db, temp, target);
+  } catch (err) {
+    discard(db, temp);
+    throw err;
+  } finally {
+    await threads.destroy();
+  }
 }
 
 const COMMIT_EVERY = 500;
@@ -130,10 +154,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildSummary> 
   const files = warcFiles(options.archiveDir);
   const bytesTotal = files.reduce((n, f) => n + statSync(path.join(options.archiveDir, f)).size, 0);
   const target = path.resolve(options.dbFile);
-  const temp = `${target}.rebuild-${process.pid}`;
-  for (const stale of readdirSync(path.dirname(target)).filter((f) => f.startsWith(`${path.basename(target)}.rebuild-`))) {
-    rmSync(path.join(path.dirname(target), stale), { force: true });
-  }
+  const temp = buildFileFor(target);
   const db = openForBuild(temp);
   const snapshots = new SnapshotIndex(db);
   const reports = new ReportStore(db);
@@ -158,7 +179,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildSummary> 
     }
   };
 
-  try {
+  await buildAndSwap(db, temp, target, threads, async () => {
     db.exec('BEGIN');
     let bytesBefore = 0;
     for (const file of files) {
@@ -202,13 +223,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildSummary> 
     flush();
     db.exec('COMMIT');
     carryOver(db, target);
-    swapIn(db, temp, target);
-  } catch (err) {
-    discard(db, temp);
-    throw err;
-  } finally {
-    await threads.destroy();
-  }
+  });
   stopClock(summary, started);
   options.onProgress?.({ bytesDone: bytesTotal, bytesTotal, snapshots: summary.snapshots, startedAt: started });
   return summary;
