@@ -9,7 +9,7 @@ import type { Db } from './db.ts';
 
 const QUERIES: Record<string, string> = {
   snapshots: `SELECT url, digest, record_type, status, kind, length FROM snapshots ORDER BY url, digest, record_type, status, kind, length`,
-  reports: `SELECT url, version, template, record FROM reports ORDER BY url, version`,
+  reports: `SELECT r.url, r.version, r.template, x.record FROM reports r JOIN records x ON x.report_id = r.id ORDER BY r.url, r.version`,
   cells: `SELECT r.url, r.version, c.table_name, c.row_key, c.column_key, c.value FROM cells c JOIN reports r ON r.id = c.report_id
           ORDER BY r.url, r.version, c.table_name, c.row_key, c.column_key`,
   checks: `SELECT r.url, r.version, k.check_id, k.scope, k.ok, k.detail FROM checks k JOIN reports r ON r.id = k.report_id

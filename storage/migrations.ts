@@ -6,7 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ReportRecord } from '../parsers/record.ts';
 import { cellsJson, checksJson } from './recordJson.ts';
-import { LONG_VIEWS_SQL, wideViewsSql } from './views.ts';
+import { LONG_VIEWS_SQL, RECORDS_VIEW_SQL, wideViewsSql } from './views.ts';
 
 const MIGRATIONS: ((db: Database) => void)[] = [
   // 1: snapshots (the archive's index), reports, cells, checks, the fetch log, the crawl frontier.
@@ -120,28 +120,39 @@ const MIGRATIONS: ((db: Database) => void)[] = [
     `),
   // 2: wide views over the `cells` table. Superseded by 3, which drops them: nothing to do on a new database.
   () => {},
-  // 3: cells and checks move into the report row as JSON (recordJson.ts), read through views.
-  (db) => {
+  // 3: cells and checks move into the report row as JSON; 4 fills the columns from the stored record.
+  (db) =>
     db.exec(`ALTER TABLE reports ADD COLUMN cells_json TEXT NOT NULL DEFAULT '{}';
-             ALTER TABLE reports ADD COLUMN checks_json TEXT NOT NULL DEFAULT '{}';`);
+             ALTER TABLE reports ADD COLUMN checks_json TEXT NOT NULL DEFAULT '{}';
+             DROP VIEW IF EXISTS reports_2019;
+             DROP VIEW IF EXISTS reports_2021;
+             DROP TABLE cells;
+             DROP TABLE checks;`),
+  // 4: the report row holds the whole record once: tables and checks as JSON (recordJson.ts), the
+  // rest in columns; the `record` column, a second copy, goes, and the `records` view replaces it.
+  (db) => {
+    db.exec(`DROP VIEW IF EXISTS cells;
+             DROP VIEW IF EXISTS checks;
+             DROP VIEW IF EXISTS reports_2019;
+             DROP VIEW IF EXISTS reports_2021;
+             ALTER TABLE reports ADD COLUMN guessed_rows TEXT NOT NULL DEFAULT '[]';
+             ALTER TABLE reports ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]';`);
     // From the stored record, by the same functions a crawl writes them with.
     const batch = db.prepare(`SELECT id, record FROM reports WHERE id > ? ORDER BY id LIMIT 500`);
-    const update = db.prepare(`UPDATE reports SET cells_json = ?, checks_json = ? WHERE id = ?`);
+    const update = db.prepare(`UPDATE reports SET cells_json = ?, checks_json = ?, guessed_rows = ?, attachments = ? WHERE id = ?`);
     for (let last = 0; ; ) {
       const rows = batch.all(last) as { id: number; record: string }[];
       if (!rows.length) break;
       for (const { id, record } of rows) {
         const parsed = JSON.parse(record) as ReportRecord;
-        update.run(cellsJson(parsed), checksJson(parsed), id);
+        update.run(cellsJson(parsed), checksJson(parsed), JSON.stringify(parsed.guessedRows ?? []), JSON.stringify(parsed.attachments ?? []), id);
       }
       last = rows.at(-1)!.id;
     }
-    db.exec(`DROP VIEW IF EXISTS reports_2019;
-             DROP VIEW IF EXISTS reports_2021;
-             DROP TABLE cells;
-             DROP TABLE checks;
+    db.exec(`ALTER TABLE reports DROP COLUMN record;
              ${LONG_VIEWS_SQL}
-             ${wideViewsSql()}`);
+             ${wideViewsSql()}
+             ${RECORDS_VIEW_SQL}`);
   },
 ];
 

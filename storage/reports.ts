@@ -1,6 +1,7 @@
 /**
- * Writing parsed records: one `reports` row per report version, its cells and checks with it (see
- * recordJson.ts). A report corrected in place (same URL, new body) becomes version 2; version 1 stays.
+ * Writing parsed records: one `reports` row per report version, holding the whole record: metadata
+ * in columns, tables and checks as JSON (recordJson.ts); the `records` view gives the record back.
+ * A report corrected in place (same URL, new body) becomes version 2; version 1 stays.
  */
 import type { ReportRecord } from '../parsers/record.ts';
 import type { Db } from './db.ts';
@@ -13,10 +14,13 @@ import { cellsJson, checksJson } from './recordJson.ts';
 export interface StoredRecord {
   isReport: number; title: string | null; year: number | null; agency: string | null; publisher: string | null;
   indexNumber: string | null; documentNumber: string | null; writtenOn: string | null; publishedOn: string | null;
-  template: string; text: string; flags: string; checksTotal: number; checksFailed: number; encoding: string; record: string;
+  template: string; text: string; flags: string; checksTotal: number; checksFailed: number; encoding: string;
   /** See recordJson.ts. */
   cellsJson: string;
   checksJson: string;
+  /** JSON arrays, as in the record. */
+  guessedRows: string;
+  attachments: string;
 }
 
 export function storedRecord(record: ReportRecord): StoredRecord {
@@ -36,9 +40,10 @@ export function storedRecord(record: ReportRecord): StoredRecord {
     checksTotal: record.checks.length,
     checksFailed: record.checks.filter((c) => !c.ok).length,
     encoding: record.encoding,
-    record: JSON.stringify(record),
     cellsJson: cellsJson(record),
     checksJson: checksJson(record),
+    guessedRows: JSON.stringify(record.guessedRows),
+    attachments: JSON.stringify(record.attachments),
   };
 }
 
@@ -50,9 +55,8 @@ export class ReportStore {
   constructor(private readonly db: Db) {
     this.insertReport = db.prepare(`INSERT INTO reports
       (snapshot_id, url, portal, version, is_report, title, year, agency, publisher, index_number, document_number,
-       written_on, published_on, template, text, flags, checks_total, checks_failed, encoding, record, cells_json, checks_json)
-      VALUES (@snapshotId, @url, @portal, @version, @isReport, @title, @year, @agency, @publisher, @indexNumber, @documentNumber,
-       @writtenOn, @publishedOn, @template, @text, @flags, @checksTotal, @checksFailed, @encoding, @record, @cellsJson, @checksJson)`);
+       written_on, published_on, template, text, flags, checks_total, checks_failed, encoding, cells_json, checks_json, guessed_rows, attachments)
+      VALUES (${Array(23).fill('?').join(', ')})`);
     this.versionStmt = db.prepare(`SELECT COALESCE(MAX(version), 0) AS v FROM reports WHERE url = ?`);
     this.existsStmt = db.prepare(`SELECT id FROM reports WHERE snapshot_id = ?`);
   }
@@ -64,13 +68,13 @@ export class ReportStore {
   add(snapshotId: number, url: string, portal: string | null, record: StoredRecord, version?: number): number {
     const existing = this.existsStmt.get(snapshotId) as { id: number } | undefined;
     if (existing) return existing.id;
-    const info = this.insertReport.run({
-      snapshotId,
-      url,
-      portal,
-      version: version ?? (this.versionStmt.get(url) as { v: number }).v + 1,
-      ...record,
-    });
+    const r = record;
+    // Positional, in the column order above: binding by name costs a property lookup per column.
+    const info = this.insertReport.run(
+      snapshotId, url, portal, version ?? (this.versionStmt.get(url) as { v: number }).v + 1,
+      r.isReport, r.title, r.year, r.agency, r.publisher, r.indexNumber, r.documentNumber, r.writtenOn, r.publishedOn,
+      r.template, r.text, r.flags, r.checksTotal, r.checksFailed, r.encoding, r.cellsJson, r.checksJson, r.guessedRows, r.attachments,
+    );
     return Number(info.lastInsertRowid);
   }
 }

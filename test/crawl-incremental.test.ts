@@ -50,7 +50,7 @@ describe('a second and third run of the crawl', () => {
     expect(summary.newReports).toBe(1);
     expect(summary.changedReports).toBe(1);
     const db = openReadOnly(ws.dbFile);
-    const versions = db.prepare(`SELECT version, record FROM reports WHERE url = ? ORDER BY version`).all(corrected.url) as { version: number; record: string }[];
+    const versions = db.prepare(`SELECT r.version, x.record FROM reports r JOIN records x ON x.report_id = r.id WHERE r.url = ? ORDER BY r.version`).all(corrected.url) as { version: number; record: string }[];
     const snapshots = db.prepare(`SELECT COUNT(DISTINCT digest) AS n FROM snapshots WHERE url = ?`).get(corrected.url) as { n: number };
     const lateRow = db.prepare(`SELECT version FROM reports WHERE url = ?`).get(late.url);
     db.close();

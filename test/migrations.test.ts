@@ -1,6 +1,8 @@
 /**
  * A database written by an older nianbao opens in this one: its schema is migrated in place and
- * nothing it held is lost. Schema 2 kept cells and checks as tables; 3 keeps them in the report row.
+ * nothing it held is lost. Schema 2 kept cells and checks as tables; 3 kept them in the report row
+ * beside a `record` column holding the whole record again; 4 keeps the record once, and the
+ * `records` view gives it back.
  */
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
@@ -27,9 +29,11 @@ function writeSchema2(file: string, records: ReportRecord[]): void {
   records.forEach((record, i) => {
     const snapshot = Number(db.prepare(`INSERT INTO snapshots (url, fetched_at, status, digest, length, record_type, warc_file, warc_offset, warc_length, fetched_by)
       VALUES (?, '2026-01-01T00:00:00Z', 200, 'sha256:00', 1, 'response', 'a.warc.gz', ?, 1, 'http')`).run(record.url, i).lastInsertRowid);
-    const id = Number(db.prepare(`INSERT INTO reports (snapshot_id, url, version, is_report, title, template, text, flags, checks_total, checks_failed, record)
-      VALUES (?, ?, 1, 1, ?, ?, ?, '[]', ?, ?, ?)`).run(snapshot, record.url, record.title, record.template, record.text, record.checks.length,
-      record.checks.filter((c) => !c.ok).length, JSON.stringify(record)).lastInsertRowid);
+    const id = Number(db.prepare(`INSERT INTO reports (snapshot_id, url, version, is_report, title, year, agency, publisher, index_number, document_number,
+        written_on, published_on, template, text, flags, checks_total, checks_failed, encoding, record)
+      VALUES (?, ?, 1, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(snapshot, record.url, record.title, record.year, record.agency, record.publisher,
+      record.indexNumber, record.documentNumber, record.writtenOn, record.publishedOn, record.template, record.text, JSON.stringify(record.flags),
+      record.checks.length, record.checks.filter((c) => !c.ok).length, record.encoding, JSON.stringify(record)).lastInsertRowid);
     for (const c of recordCells(record)) {
       db.prepare(`INSERT INTO cells VALUES (?, ?, ?, ?, ?)`).run(id, c.table, c.row, c.column, c.value);
     }
@@ -42,17 +46,15 @@ describe('schema migrations', () => {
   let ws: Workspace;
   afterEach(() => ws?.cleanup());
 
-  it('moves schema 2 cells and checks into the report row, and the views read them back unchanged', () => {
-    ws = workspace('nianbao-migrate-');
-    const records = [fixture('hanweb_bureau_2020'), fixture('trs_city_2022')];
-    expect(records.map((r) => r.template)).toEqual(['2019', '2021']);
-    writeSchema2(ws.dbFile, records);
-
-    const db = openDatabase(ws.dbFile);
+  /** The views of a migrated database show each record whole: cells, checks, wide columns, the record itself. */
+  function expectViewsToHold(file: string, records: ReportRecord[]): void {
+    const db = openDatabase(file);
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-      const tables = db.prepare(`SELECT name, type FROM sqlite_master WHERE name IN ('cells', 'checks')`).all();
-      expect(tables).toEqual(expect.arrayContaining([{ name: 'cells', type: 'view' }, { name: 'checks', type: 'view' }]));
+      const kinds = db.prepare(`SELECT name, type FROM sqlite_master WHERE name IN ('cells', 'checks', 'records')`).all();
+      expect(kinds).toEqual(expect.arrayContaining(['cells', 'checks', 'records'].map((name) => ({ name, type: 'view' }))));
+      const columns = (db.prepare(`PRAGMA table_info(reports)`).all() as { name: string }[]).map((c) => c.name);
+      expect(columns).not.toContain('record');
       const sort = (rows: unknown[][]) => rows.map((r) => JSON.stringify(r)).sort();
       records.forEach((record, i) => {
         const id = i + 1;
@@ -65,10 +67,33 @@ describe('schema migrations', () => {
         expect(sort(checks)).toEqual(sort(record.checks.map((c) => [c.id, c.scope, c.ok ? 1 : 0, c.detail])));
         const wide = db.prepare(`SELECT * FROM reports_${record.template} WHERE report_id = ?`).get(id) as Record<string, unknown>;
         expect(wide[wideColumnName('applications', 'r1', 'natural')]).toBe(record.applications.r1?.natural ?? null);
+        const whole = db.prepare(`SELECT record FROM records WHERE report_id = ?`).get(id) as { record: string };
+        expect(JSON.parse(whole.record)).toEqual(JSON.parse(JSON.stringify(record)));
       });
     } finally {
       db.close();
     }
+  }
+
+  it('moves schema 2 cells and checks into the report row, and the views read them back unchanged', () => {
+    ws = workspace('nianbao-migrate-');
+    const records = [fixture('hanweb_bureau_2020'), fixture('trs_city_2022')];
+    expect(records.map((r) => r.template)).toEqual(['2019', '2021']);
+    expect(records[0].checks.length).toBeGreaterThan(0);
+    writeSchema2(ws.dbFile, records);
+    expectViewsToHold(ws.dbFile, records);
+  });
+
+  it('drops schema 3\'s second copy of each record, rebuilding the JSON columns from it', () => {
+    ws = workspace('nianbao-migrate-');
+    const records = [fixture('hanweb_bureau_2020'), fixture('trs_city_2022')];
+    writeSchema2(ws.dbFile, records);
+    const db = new Database(ws.dbFile);
+    migrate(db, 3);
+    // Whatever schema 3 held in its JSON columns, the record is what counts.
+    db.exec(`UPDATE reports SET cells_json = '{"active":{"stale":{"x":1}}}', checks_json = '{}'`);
+    db.close();
+    expectViewsToHold(ws.dbFile, records);
   });
 
   it('refuses a database from a newer nianbao, leaving it as it was', () => {

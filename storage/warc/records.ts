@@ -6,7 +6,7 @@
  * Bodies are stored as the HTTP client handed them over: transfer and content encodings removed,
  * the rest byte-exact; the original Content-Encoding is kept as X-Archive-Orig-Content-Encoding.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, hash, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { WARCRecord } from 'warcio';
 import { WARCSerializer } from 'warcio/node';
@@ -83,7 +83,7 @@ export interface RevisitTarget {
 
 
 export function bodyDigest(body: Uint8Array): string {
-  return `sha256:${createHash('sha256').update(body).digest('hex')}`;
+  return `sha256:${hash('sha256', body)}`;
 }
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {

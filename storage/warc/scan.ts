@@ -4,7 +4,7 @@
  * member, a record whose body does not match its digest, a file that is not a WARC at all. After
  * a damaged member the scan resynchronises at the next gzip header and goes on.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { MemberError } from './members.ts';
 import { readWarcFile, type ArchivedRecord } from './reader.ts';
@@ -53,11 +53,11 @@ export function digestProblem(record: ArchivedRecord): string | null {
   if (!declared || record.type !== 'response') return null;
   const [algo, value] = declared.split(/:(.*)/s);
   if (/^sha-?256$/i.test(algo)) {
-    const actual = createHash('sha256').update(record.body).digest('hex');
+    const actual = hash('sha256', record.body);
     return actual === value.toLowerCase() ? null : `body does not match its digest (${declared}, body sha256:${actual})`;
   }
   if (/^sha-?1$/i.test(algo)) {
-    const hex = createHash('sha1').update(record.body).digest();
+    const hex = hash('sha1', record.body, 'buffer');
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
     let bits = '';
     for (const byte of hex) bits += byte.toString(2).padStart(8, '0');
