@@ -46,7 +46,7 @@ export async function rebuildPart(options: { archiveDir: string; dbFile: string;
         try {
           const record = await readRecordAt(path.join(options.archiveDir, s.warc_file), s.warc_offset, s.warc_length);
           const task: ParseTask = { url: s.url, contentType: s.content_type, kind: s.kind, status: s.status, body: record.body };
-          return await threads.parse(task);
+          return await threads.parse(task, { moveBody: true });
         } catch (err) {
           summary.damaged.push({ file: s.warc_file, offset: s.warc_offset, reason: (err as Error).message });
           return null;

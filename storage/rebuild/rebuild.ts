@@ -200,7 +200,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildSummary> 
         const task: ParseTask = { url: row.url, contentType: row.contentType, kind: row.kind, status: row.status, body };
         if (row.recordType === 'response' && isParseable(task, body)) {
           const seq = nextSeq++;
-          const p: Promise<void> = threads.parse(task).then((outcome) => void done.set(seq, { snapshotId, url: row.url, portal: row.portal, outcome }));
+          const p: Promise<void> = threads.parse(task, { moveBody: true }).then((outcome) => void done.set(seq, { snapshotId, url: row.url, portal: row.portal, outcome }));
           running.add(p);
           void p.finally(() => running.delete(p));
           // Bodies in flight are bounded: memory stays flat whatever the archive's size.
