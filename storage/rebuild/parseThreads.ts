@@ -6,22 +6,19 @@
  * slower). So N threads parse on N cores, and the writes fit in between. Nor is there a warm-up:
  * while the workers load the parser, their queues fill and the writing thread parses.
  */
-import type { Piscina } from 'piscina';
-import { tsWorkerPool } from '../workerPool.ts';
 import parseSnapshot, { type ParseOutcome, type ParseTask } from './parseWorker.ts';
-
-/** Tasks queued per worker: enough that none waits for the busy writing thread to hand it more. */
-const IN_FLIGHT_PER_WORKER = 8;
+import { IN_FLIGHT_PER_WORKER, startParseWorkers, type ParseWorkers } from './parseWorkers.ts';
 
 export class ParseThreads {
-  private readonly pool: Piscina | null;
   private readonly maxInFlight: number;
   private inFlight = 0;
 
-  constructor(threads: number) {
-    const workers = Math.max(0, threads - 1);
-    this.pool = workers > 0 ? tsWorkerPool(new URL('./parseWorker.ts', import.meta.url), workers, { tasksPerWorker: IN_FLIGHT_PER_WORKER }) : null;
-    this.maxInFlight = workers * IN_FLIGHT_PER_WORKER;
+  /** `pool`: the workers, if already started (parseWorkers.ts). */
+  constructor(
+    threads: number,
+    private readonly pool: ParseWorkers = startParseWorkers(threads),
+  ) {
+    this.maxInFlight = pool ? (threads - 1) * IN_FLIGHT_PER_WORKER : 0;
   }
 
   /** Parses that may be under way at once (the workers' queues and one here). */

@@ -14,6 +14,7 @@ import { SnapshotIndex } from '../snapshots.ts';
 import { scanWarc, type Damage } from '../warc/scan.ts';
 import type { ParseOutcome, ParseTask } from './parseWorker.ts';
 import { ParseThreads } from './parseThreads.ts';
+import type { ParseWorkers } from './parseWorkers.ts';
 import { snapshotFromExchange } from './snapshotRow.ts';
 import { isParseable } from '../reportOf.ts';
 
@@ -23,6 +24,8 @@ export interface RebuildOptions {
   /** Threads parsing in parallel: this one and `workers - 1` worker threads (default: one per core). */
   workers?: number;
   onProgress?: (p: RebuildProgress) => void;
+  /** Worker threads already started for `workers` (see parseWorkers.ts); else started here. */
+  parseWorkers?: ParseWorkers;
 }
 
 export interface RebuildProgress {
@@ -158,7 +161,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildSummary> 
   const db = openForBuild(temp);
   const snapshots = new SnapshotIndex(db);
   const reports = new ReportStore(db);
-  const threads = new ParseThreads(options.workers ?? os.availableParallelism());
+  const threads = new ParseThreads(options.workers ?? os.availableParallelism(), options.parseWorkers);
   const summary: RebuildSummary = { ...emptySummary(), files: files.length };
 
   // Records are written in archive order (that order decides report versions); parses finish in any order.

@@ -1,9 +1,16 @@
-/** Thread entry of rebuildThread.ts: one rebuild, its progress and then its summary posted back. */
+/**
+ * Thread entry of rebuildThread.ts: one rebuild, its progress and then its summary posted back.
+ * The parse workers are started before this thread loads the rebuild (and with it the parser), so
+ * that both load at once, on different cores.
+ */
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
-import { rebuild, type RebuildOptions, type RebuildProgress, type RebuildSummary } from './rebuild.ts';
+import type { RebuildOptions, RebuildProgress, RebuildSummary } from './rebuild.ts';
+import { startParseWorkers } from './parseWorkers.ts';
 
 export interface RebuildTask {
-  options: Omit<RebuildOptions, 'onProgress'>;
+  options: Omit<RebuildOptions, 'onProgress' | 'parseWorkers'>;
   port: MessagePort;
 }
 
@@ -11,8 +18,14 @@ export type ThreadMessage = { type: 'progress'; progress: RebuildProgress } | { 
 
 export default async function rebuildTask({ options, port }: RebuildTask): Promise<void> {
   const post = (m: ThreadMessage): void => port.postMessage(m);
+  const parseWorkers = startParseWorkers(options.workers ?? os.availableParallelism());
   try {
-    post({ type: 'summary', summary: await rebuild({ ...options, onProgress: (progress) => post({ type: 'progress', progress }) }) });
+    const { rebuild } = createRequire(import.meta.url)('./rebuild.ts') as typeof import('./rebuild.ts');
+    post({ type: 'summary', summary: await rebuild({ ...options, parseWorkers, onProgress: (progress) => post({ type: 'progress', progress }) }) });
+  } catch (err) {
+    // rebuild() stops the workers it was given; if it never ran, they are stopped here.
+    await parseWorkers?.destroy().catch(() => {});
+    throw err;
   } finally {
     port.close();
   }

@@ -25,6 +25,11 @@ export class MemberError extends Error {
 
 /** Compressed bytes read ahead: members are small, so one read serves many of them. */
 const READ_AHEAD = 1024 * 1024;
+/**
+ * Inflated output is gathered in chunks of this size: most records fit in one, which is then
+ * returned as is, where zlib's default (16 kB) would need two or three and a copy to join them.
+ */
+const OUTPUT_CHUNK = 64 * 1024;
 /** Larger than any body the crawl keeps (50 MB), compressed or not. */
 const MAX_WINDOW = 128 * 1024 * 1024;
 
@@ -74,7 +79,7 @@ function memberAt(file: FileWindow, offset: number): Member {
     const head = headerLength(chunk, offset);
     let result: { buffer: Buffer; engine: { bytesWritten: number } };
     try {
-      result = zlib.inflateRawSync(chunk.subarray(head), { info: true }) as unknown as typeof result;
+      result = zlib.inflateRawSync(chunk.subarray(head), { info: true, chunkSize: OUTPUT_CHUNK }) as unknown as typeof result;
     } catch (err) {
       if (/unexpected end/i.test((err as Error).message) && !atEnd && want < MAX_WINDOW) continue;
       throw new MemberError(offset, atEnd ? 'record cut off at the end of the file' : `corrupt gzip data: ${(err as Error).message}`);
