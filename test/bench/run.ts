@@ -38,7 +38,8 @@ if (wanted('rebuild')) {
   const rebuild = await benchRebuild(5000);
   console.log(
     `rebuild: ${rebuild.snapshots} report snapshots, ${rebuild.workers} parsing threads: ${rebuild.rebuild_snapshots_per_s} snapshots/s against ` +
-      `${rebuild.direct_parse_per_s} documents/s parsed from files (ratio ${rebuild.rebuild_ratio}, target >= 0.9), ` +
+      `${rebuild.direct_parse_per_s} documents/s parsed from files (ratio ${rebuild.rebuild_ratio}, target >= 0.9; medians of ` +
+      `${rebuild.roundRatios.length} rounds, whose ratios were ${rebuild.roundRatios.join(', ')}), ` +
       `peak RSS ${rebuild.rebuild_peak_mb} MB (target < 500 MB)`,
   );
   Object.assign(figures, {
