@@ -138,7 +138,7 @@ const RUN_BYTES = 4 * 1024 * 1024;
 /**
  * The archive's items a run at a time. Between parses, inflating and digesting code and tables
  * fall out of the CPU's caches; reading a run at once keeps them warm (measured: 150 → 115 µs per
- * record, about 1% of a rebuild). The byte bound keeps memory flat when the run meets large files.
+ * record, about 1.5% of a rebuild). The byte bound keeps memory flat when a run meets large files.
  */
 async function* inRuns(items: AsyncIterable<ScanItem>): AsyncGenerator<ScanItem> {
   const source = items[Symbol.asyncIterator]();

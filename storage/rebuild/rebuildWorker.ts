@@ -20,6 +20,8 @@ export default async function rebuildTask({ options, port }: RebuildTask): Promi
   const post = (m: ThreadMessage): void => port.postMessage(m);
   const parseWorkers = startParseWorkers(options.workers ?? os.availableParallelism());
   try {
+    // Loaded now, while the workers start. Required, not import()ed: in a worker thread tsx compiles
+    // TypeScript for require(), and Node refuses a dynamic import() of a .ts file there.
     const { rebuild } = createRequire(import.meta.url)('./rebuild.ts') as typeof import('./rebuild.ts');
     post({ type: 'summary', summary: await rebuild({ ...options, parseWorkers, onProgress: (progress) => post({ type: 'progress', progress }) }) });
   } catch (err) {
