@@ -1,8 +1,8 @@
 /**
  * The views over a report's JSON columns (recordJson.ts): `cells` in long form, `checks`, one
- * wide view per template with a column per table cell, and `records` (the whole record). Wide column names are
- * `<table>_<row>_<column>` with dots as underscores, e.g. `applications_r3_3_1_natural`,
- * `active_normativeDocuments_issued`, `reviewLitigation_review_total`.
+ * wide view per template with a column per table cell, and `records` (the whole record). Wide
+ * column names are `<table>_<row>_<column>` with dots as underscores, e.g.
+ * `applications_r3_3_1_natural`, `active_normativeDocuments_issued`, `reviewLitigation_review_total`.
  */
 import { APPLICANT_COLUMNS, OUTCOME_COLUMNS, REVIEW_BLOCKS } from '../parsers/record.ts';
 

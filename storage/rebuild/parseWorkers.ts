@@ -4,6 +4,7 @@
  * load theirs (rebuildWorker.ts) instead of one after the other (measured: the workers' first
  * parse comes about 0.15 s sooner).
  */
+import os from 'node:os';
 import type { Piscina } from 'piscina';
 import { tsWorkerPool } from '../workerPool.ts';
 
@@ -11,6 +12,11 @@ import { tsWorkerPool } from '../workerPool.ts';
 export const IN_FLIGHT_PER_WORKER = 8;
 
 export type ParseWorkers = Piscina | null;
+
+/** Threads that parse in a rebuild: as asked (`--workers`), else one per core. */
+export function parsingThreads(requested?: number): number {
+  return requested ?? os.availableParallelism();
+}
 
 /** `threads - 1` workers, as the writing thread parses too; null for one thread. */
 export function startParseWorkers(threads: number): ParseWorkers {

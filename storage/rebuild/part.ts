@@ -10,7 +10,7 @@ import { readRecordAt } from '../warc/reader.ts';
 import type { ParseOutcome, ParseTask } from './parseWorker.ts';
 import { buildAndSwap, buildFileFor, countRecord, emptySummary, openForBuild, stopClock, type RebuildSummary } from './rebuild.ts';
 import { ParseThreads } from './parseThreads.ts';
-import os from 'node:os';
+import { parsingThreads } from './parseWorkers.ts';
 
 const CHUNK = 64;
 
@@ -29,7 +29,7 @@ export async function rebuildPart(options: { archiveDir: string; dbFile: string;
   source.close();
   const db = openForBuild(temp);
   const reports = new ReportStore(db);
-  const threads = new ParseThreads(options.workers ?? os.availableParallelism());
+  const threads = new ParseThreads(parsingThreads(options.workers));
   const summary: RebuildSummary = emptySummary();
   await buildAndSwap(db, temp, target, threads, async () => {
     const rows = db

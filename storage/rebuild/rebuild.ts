@@ -6,7 +6,6 @@
  * archive is streamed, at most a bounded number of bodies in flight, so memory stays flat.
  */
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '../db.ts';
 import { ReportStore, type StoredRecord } from '../reports.ts';
@@ -14,7 +13,7 @@ import { SnapshotIndex } from '../snapshots.ts';
 import { scanWarc, type Damage, type ScanItem } from '../warc/scan.ts';
 import type { ParseOutcome, ParseTask } from './parseWorker.ts';
 import { ParseThreads } from './parseThreads.ts';
-import type { ParseWorkers } from './parseWorkers.ts';
+import { parsingThreads, type ParseWorkers } from './parseWorkers.ts';
 import { snapshotFromExchange } from './snapshotRow.ts';
 import { isParseable } from '../reportOf.ts';
 
@@ -187,7 +186,7 @@ export async function rebuild(options: RebuildOptions): Promise<RebuildSummary> 
   const db = openForBuild(temp);
   const snapshots = new SnapshotIndex(db);
   const reports = new ReportStore(db);
-  const threads = new ParseThreads(options.workers ?? os.availableParallelism(), options.parseWorkers);
+  const threads = new ParseThreads(parsingThreads(options.workers), options.parseWorkers);
   const summary: RebuildSummary = { ...emptySummary(), files: files.length };
 
   // Records are written in archive order (that order decides report versions); parses finish in any order.

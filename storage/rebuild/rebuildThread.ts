@@ -15,7 +15,7 @@ import type { RebuildTask, ThreadMessage } from './rebuildWorker.ts';
 const YOUNG_GENERATION_MB = 192;
 
 /** The summary's time and rate are the whole call's, the thread's start (loading the parser) included. */
-export async function rebuildOnThread(options: RebuildOptions): Promise<RebuildSummary> {
+export async function rebuildOnThread(options: Omit<RebuildOptions, 'parseWorkers'>): Promise<RebuildSummary> {
   const started = Date.now();
   const { onProgress, ...rest } = options;
   const pool = tsWorkerPool(new URL('./rebuildWorker.ts', import.meta.url), 1, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });

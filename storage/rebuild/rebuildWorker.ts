@@ -4,10 +4,9 @@
  * that both load at once, on different cores.
  */
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import type { RebuildOptions, RebuildProgress, RebuildSummary } from './rebuild.ts';
-import { startParseWorkers } from './parseWorkers.ts';
+import { parsingThreads, startParseWorkers } from './parseWorkers.ts';
 
 export interface RebuildTask {
   options: Omit<RebuildOptions, 'onProgress' | 'parseWorkers'>;
@@ -18,7 +17,7 @@ export type ThreadMessage = { type: 'progress'; progress: RebuildProgress } | { 
 
 export default async function rebuildTask({ options, port }: RebuildTask): Promise<void> {
   const post = (m: ThreadMessage): void => port.postMessage(m);
-  const parseWorkers = startParseWorkers(options.workers ?? os.availableParallelism());
+  const parseWorkers = startParseWorkers(parsingThreads(options.workers));
   try {
     // Loaded now, while the workers start. Required, not import()ed: in a worker thread tsx compiles
     // TypeScript for require(), and Node refuses a dynamic import() of a .ts file there.
